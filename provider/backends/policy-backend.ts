@@ -1,0 +1,64 @@
+/**
+ * The one interface the hooks use to talk to a data-protection API. CSBS v1 and Karbor implement it; the
+ * hooks never see the dialect (wire shapes, status names, string-typed numbers).
+ */
+
+/** Retention as the API stores it; -1 means "not set" for the two counts. */
+export interface StoredRetention {
+  maxBackups: number;
+  retentionDurationDays: number;
+  permanent: boolean;
+}
+
+/** A policy as read from the cloud, already parsed (numbers are numbers, booleans are booleans). */
+export interface PolicyRecord {
+  id: string;
+  name: string;
+  description: string;
+  enabled: boolean;
+  /** The iCalendar pattern as the API returns it (UTC times). */
+  pattern: string;
+  retention: StoredRetention;
+  serverIds: string[];
+  tags: Record<string, string>;
+  /** The API's own status word (csbs: suspended/started/enabled/disabled/creating). */
+  status: string;
+  /** The creation time as the API reports it, or "" when the API does not report one. */
+  createdAt: string;
+  projectId: string;
+}
+
+/** What to write: the whole declared policy. */
+export interface PolicySpec {
+  name: string;
+  description: string;
+  enabled: boolean;
+  /** The canonical iCalendar pattern (UTC times). */
+  pattern: string;
+  retention: StoredRetention;
+  tags: Record<string, string>;
+}
+
+/** The data-protection API, reduced to what the provider needs. */
+export interface PolicyBackend {
+  /** Which dialect this is, for messages ("csbs" or "karbor"). */
+  readonly api: "csbs" | "karbor";
+  list(): Promise<PolicyRecord[]>;
+  /** The policy, or undefined when it does not exist (404). */
+  get(id: string): Promise<PolicyRecord | undefined>;
+  /** The policy with exactly this name (names are unique per project), or undefined. */
+  findByName(name: string): Promise<PolicyRecord | undefined>;
+  /**
+   * One create call, then waits until the policy is usable. When the response is lost, looks the policy up by
+   * its unique name before ever sending the create again.
+   */
+  create(spec: PolicySpec): Promise<PolicyRecord>;
+  /** Writes the changed parts of the policy (servers are left as they are). */
+  update(id: string, spec: PolicySpec, current?: PolicyRecord): Promise<PolicyRecord>;
+  /** Replaces the policy's whole server list. */
+  setServers(id: string, serverIds: string[]): Promise<PolicyRecord>;
+  /** Deletes the policy and keeps its backups; waits out "backup running" conflicts. Missing is success. */
+  delete(id: string): Promise<void>;
+  /** How many policies the project may hold. */
+  policyQuota(): Promise<number>;
+}

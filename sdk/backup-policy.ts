@@ -1,0 +1,147 @@
+import * as pulumi from "@pulumi/pulumi";
+import { defaultPolicyName } from "./default-name";
+import { policyProvider } from "./provider-loader";
+
+/** A day of the week, as iCalendar spells it. */
+export type Weekday = "MO" | "TU" | "WE" | "TH" | "FR" | "SA" | "SU";
+
+/** When backups run, in the user's own time zone (the provider converts it to the API's UTC pattern). */
+export interface ScheduleArgs {
+  /** Run times of day, "HH:MM" from "00:00" to "23:59": 1 to 24 of them, at least one hour apart, also across midnight and across the end of the cycle. */
+  times: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * Days of the week to run on (MO..SU). Give either `weekdays` or `everyNDays`, not both.
+   * @default - every day (when `everyNDays` is not given either)
+   */
+  weekdays?: pulumi.Input<pulumi.Input<Weekday>[]>;
+  /**
+   * Run every N days, 1 to 30. Give either `weekdays` or `everyNDays`, not both.
+   * @default - every day (when `weekdays` is not given either)
+   */
+  everyNDays?: pulumi.Input<number>;
+  /**
+   * The zone `times` and `weekdays` are meant in: an IANA name ("Europe/Paris") or a fixed offset ("UTC+08:00").
+   * The zone's offset at deploy time is used; after a daylight-saving change the next preview shows a pattern update.
+   * @default "UTC"
+   */
+  timezone?: pulumi.Input<string>;
+}
+
+/** How long backups are kept: exactly one of the three forms. */
+export type RetentionArgs =
+  | {
+      /** Keep the newest N automatic backups, 1 to 99999. */
+      maxBackups: pulumi.Input<number>;
+    }
+  | {
+      /** Keep automatic backups for N days, 1 to 99999. */
+      maxAgeDays: pulumi.Input<number>;
+    }
+  | {
+      /** Never delete automatic backups. */
+      permanent: pulumi.Input<true>;
+    };
+
+/** The inputs of a {@link BackupPolicy}. */
+export interface BackupPolicyArgs {
+  /**
+   * The policy name, unique in the project: 1 to 255 letters, digits, `_` or `-`.
+   * @default - the resource name plus a 7-character suffix derived from project, stack and resource name
+   */
+  name?: pulumi.Input<string>;
+  /**
+   * A description of 0 to 255 characters without `<` or `>`.
+   * @default ""
+   */
+  description?: pulumi.Input<string>;
+  /**
+   * Whether scheduled backups run. A disabled policy keeps its servers and backups but creates no new ones.
+   * @default true
+   */
+  enabled?: pulumi.Input<boolean>;
+  /** When backups run. */
+  schedule: pulumi.Input<ScheduleArgs>;
+  /** How long automatic backups are kept. */
+  retention: pulumi.Input<RetentionArgs>;
+  /**
+   * Up to 10 tags; keys 1-36 and values 0-43 characters of letters, digits, `_` or `-`.
+   * @default {}
+   */
+  tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /**
+   * Take over an existing policy of the same name instead of failing on the duplicate name: the create succeeds
+   * when the existing policy matches these inputs and fails explaining the difference otherwise.
+   * Use it in place of `pulumi import`, which dynamic resources do not support.
+   * @default false
+   */
+  adopt?: pulumi.Input<boolean>;
+}
+
+/** A schedule as the provider stores it: normalized (times sorted "HH:MM", weekdays in MO..SU order). */
+export interface ScheduleOutput {
+  times: string[];
+  weekdays?: Weekday[];
+  everyNDays?: number;
+  timezone: string;
+}
+
+/** Retention as the provider stores it: exactly one key is present. */
+export interface RetentionOutput {
+  maxBackups?: number;
+  maxAgeDays?: number;
+  permanent?: true;
+}
+
+const POLICY_TYPE = "BackupPolicy";
+const MODULE = "csbs";
+
+/**
+ * A CSBS backup policy: when servers are backed up and how long backups are kept. Servers are attached with
+ * {@link PolicyAssociation}. Deleting the policy keeps its backups.
+ *
+ * Type token: `pulumi-nodejs:dynamic/csbs:BackupPolicy`.
+ */
+export class BackupPolicy extends pulumi.dynamic.Resource {
+  /** The policy name in the cloud. */
+  declare readonly name: pulumi.Output<string>;
+  declare readonly description: pulumi.Output<string>;
+  declare readonly enabled: pulumi.Output<boolean>;
+  declare readonly schedule: pulumi.Output<ScheduleOutput>;
+  declare readonly retention: pulumi.Output<RetentionOutput>;
+  declare readonly tags: pulumi.Output<Record<string, string>>;
+  /** The service's status of the policy (`suspended` on CSBS after create). */
+  declare readonly status: pulumi.Output<string>;
+  /** When the policy was created, as the service reports it. */
+  declare readonly createdAt: pulumi.Output<string>;
+  /** The iCalendar pattern sent to the API (times in UTC). */
+  declare readonly pattern: pulumi.Output<string>;
+  /** The project that holds the policy. */
+  declare readonly projectId: pulumi.Output<string>;
+
+  constructor(name: string, args: BackupPolicyArgs, opts?: pulumi.CustomResourceOptions) {
+    const props = {
+      __name: name,
+      name: args.name ?? defaultPolicyName(pulumi.getProject(), pulumi.getStack(), name),
+      description: args.description,
+      enabled: args.enabled,
+      schedule: args.schedule,
+      retention: args.retention,
+      tags: args.tags,
+      adopt: args.adopt,
+      status: undefined,
+      createdAt: undefined,
+      pattern: undefined,
+      projectId: undefined,
+    };
+    super(policyProvider, name, props, opts, MODULE, POLICY_TYPE);
+  }
+
+  /** True when `value` is a BackupPolicy, also across two loaded copies of this package. */
+  static isInstance(value: unknown): value is BackupPolicy {
+    if (value instanceof BackupPolicy) return true;
+    return (value as { __pulumiType?: unknown } | undefined)?.__pulumiType === BACKUP_POLICY_TYPE_TOKEN;
+  }
+}
+
+/** The Pulumi type token of {@link BackupPolicy}. */
+export const BACKUP_POLICY_TYPE_TOKEN = `pulumi-nodejs:dynamic/${MODULE}:${POLICY_TYPE}`;
