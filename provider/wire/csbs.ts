@@ -113,3 +113,38 @@ export interface CsbsCheckpointItem {
   extend_info?: Record<string, unknown>;
   backup_data?: Record<string, unknown>;
 }
+
+export interface CsbsPolicyBody {
+  policy: CsbsPolicy;
+}
+
+export interface CsbsCheckpointItemList {
+  checkpoint_items: CsbsCheckpointItem[];
+  checkpoint_items_links?: Array<{ rel: string; href: string }>;
+}
+
+export interface CsbsCount {
+  count: number;
+}
+
+/** One row of `GET /quotas`; `type` is e.g. "backups", "backup_capacity" and, on the local cloud, "policies". */
+export interface CsbsQuotaResource {
+  type: string;
+  unit?: string;
+  quota: number;
+  used: number;
+}
+
+export interface CsbsQuotas {
+  quotas: { resources: CsbsQuotaResource[] };
+}
+
+export interface CsbsTagList {
+  tags: CsbsTag[];
+}
+
+/** `POST /csbs_backup_policy/{id}/tags/action`; a delete may leave `value` out. */
+export interface CsbsTagActionBody {
+  action: "create" | "delete";
+  tags: Array<{ key: string; value?: string }>;
+}

@@ -1,0 +1,6 @@
+/** Provider configuration: where credentials and endpoints come from. */
+export * from "./settings";
+export { resolveSettings, waysToSet, type SettingsSources } from "./resolve-settings";
+export { describeSettings, secretValues } from "./describe-settings";
+export { CONFIG_NAMESPACE, type ConfigReader } from "./stack-config-source";
+export { cloudsYamlCandidates, secureYamlCandidates, type CloudsYamlLocations } from "./clouds-yaml";
