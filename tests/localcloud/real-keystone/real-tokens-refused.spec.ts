@@ -1,0 +1,44 @@
+import assert from "node:assert/strict";
+import { call, realLogin, startRealKeystoneCloud, tamper, type RealKeystoneCloud, type Session } from "./real-keystone-cloud";
+
+describe("local cloud in real-Keystone mode: tokens the real Keystone does not vouch for", function () {
+  this.timeout(300_000);
+  let env: RealKeystoneCloud;
+  let demo: Session;
+
+  before(async () => {
+    env = await startRealKeystoneCloud();
+    demo = await realLogin(env.ks, "demo", "demo", "demo");
+  });
+  after(async () => env?.close());
+
+  it("refuses a token revoked in Keystone with 401, while another token of the same user still works", async () => {
+    const doomed = await realLogin(env.ks, "demo", "demo", "demo");
+    assert.equal((await call("GET", `${doomed.csbs}/policies`, doomed.token)).status, 200);
+    await env.ks.revokeToken(doomed.token);
+    const r = await call("GET", `${doomed.csbs}/policies`, doomed.token);
+    assert.equal(r.status, 401, JSON.stringify(r.body));
+    assert.equal((await call("GET", `${doomed.compute}/servers`, doomed.token)).status, 401);
+    assert.equal((await call("GET", `${demo.csbs}/policies`, demo.token)).status, 200);
+  });
+
+  it("refuses a garbage token with 401 on CSBS and Nova", async () => {
+    assert.equal((await call("GET", `${demo.csbs}/policies`, "not-a-token")).status, 401);
+    assert.equal((await call("GET", `${demo.compute}/servers`, "gAAAAAB-garbage")).status, 401);
+  });
+
+  it("refuses a real token with one character changed in the middle with 401", async () => {
+    const r = await call("GET", `${demo.csbs}/policies`, tamper(demo.token));
+    assert.equal(r.status, 401, JSON.stringify(r.body));
+  });
+
+  it("refuses a request without a token with 401", async () => {
+    assert.equal((await call("GET", `${demo.csbs}/policies`)).status, 401);
+  });
+
+  it("refuses the cloud's own service user token on the demo project's URL", async () => {
+    const svc = await env.ks.issueToken(env.ks.serviceUser.name, env.ks.serviceUser.password, env.ks.serviceUser.project);
+    const r = await call("GET", `${demo.csbs}/policies`, svc.token);
+    assert.ok(r.status === 403 || r.status === 404, `expected 403 or 404, got ${r.status} ${JSON.stringify(r.body)}`);
+  });
+});
