@@ -1,0 +1,32 @@
+import assert from "node:assert/strict";
+import { collectPages, nextPageQuery } from "../../../provider/clients/pagination";
+
+describe("pagination", () => {
+  it("takes only the query of the next link, whatever host it names", () => {
+    assert.deepEqual(nextPageQuery([{ rel: "next", href: "http://internal:8799/v1/p/policies?limit=2&marker=abc" }]), { limit: "2", marker: "abc" });
+    assert.equal(nextPageQuery([{ rel: "self", href: "http://x/?marker=1" }]), undefined);
+    assert.equal(nextPageQuery(undefined), undefined);
+  });
+
+  it("collects every page, keeping the caller's filters", async () => {
+    const queries: Array<Record<string, string | undefined>> = [];
+    const items = await collectPages<number>({ name: "x" }, async (q) => {
+      queries.push(q);
+      if (!q.marker) return { items: [1, 2], links: [{ rel: "next", href: "/policies?marker=2" }] };
+      if (q.marker === "2") return { items: [3], links: [{ rel: "next", href: "/policies?marker=3" }] };
+      return { items: [], links: [] };
+    });
+    assert.deepEqual(items, [1, 2, 3]);
+    assert.deepEqual(queries[1], { name: "x", marker: "2" });
+  });
+
+  it("stops when a server repeats the same next link", async () => {
+    let calls = 0;
+    const items = await collectPages<number>({}, async () => {
+      calls++;
+      return { items: [calls], links: [{ rel: "next", href: "/p?marker=same" }] };
+    });
+    assert.equal(calls, 2);
+    assert.deepEqual(items, [1, 2]);
+  });
+});
