@@ -1,0 +1,50 @@
+/**
+ * Pruning of automatic backups after a run (the seed's retention rules, csbs-api.md E #6): by count (newest N
+ * available automatic backups per server), by age (older than N days at run time), either rule enough to delete
+ * when both are set, `permanent` keeps all. Manual backups are never pruned. Failed periodic backups: at most 10
+ * per policy, each at most 30 days old, whatever the retention.
+ */
+import type { CloudContext } from "../../core/contracts";
+import { FAILED_BACKUP_MAX_AGE_DAYS, MAX_FAILED_PERIODIC_BACKUPS } from "../limits";
+import { removeItem } from "./backups";
+import { BackupItem, COLLECTIONS, PolicyRecord } from "./types";
+
+const DAY_MS = 86_400_000;
+
+function newestFirst(a: BackupItem, b: BackupItem): number {
+  return Date.parse(b.createdAt) - Date.parse(a.createdAt) || (a.id < b.id ? -1 : 1);
+}
+
+/** Returns the automatic backups of the policy that retention deletes at `at`. */
+export function retentionVictims(policy: PolicyRecord, items: BackupItem[], at: Date): BackupItem[] {
+  const { maxBackups, retentionDurationDays, permanent } = policy.schedule.retention;
+  const own = items.filter((i) => i.automatic && i.policyId === policy.id);
+  const victims = new Map<string, BackupItem>();
+  if (!permanent) {
+    const byServer = new Map<string, BackupItem[]>();
+    for (const item of own.filter((i) => i.status === "available")) {
+      byServer.set(item.resourceId, [...(byServer.get(item.resourceId) ?? []), item]);
+    }
+    for (const list of byServer.values()) {
+      list.sort(newestFirst);
+      list.forEach((item, index) => {
+        const tooMany = maxBackups > 0 && index >= maxBackups;
+        const tooOld = retentionDurationDays > 0 && Date.parse(item.createdAt) < at.getTime() - retentionDurationDays * DAY_MS;
+        if (tooMany || tooOld) victims.set(item.id, item);
+      });
+    }
+  }
+  const failed = own.filter((i) => i.status === "error").sort(newestFirst);
+  failed.forEach((item, index) => {
+    const tooOld = Date.parse(item.createdAt) < at.getTime() - FAILED_BACKUP_MAX_AGE_DAYS * DAY_MS;
+    if (index >= MAX_FAILED_PERIODIC_BACKUPS || tooOld) victims.set(item.id, item);
+  });
+  return [...victims.values()];
+}
+
+/** Deletes what retention says at `at`; returns how many backups went. */
+export function applyRetention(ctx: CloudContext, policy: PolicyRecord, at: Date): number {
+  const victims = retentionVictims(policy, ctx.store.list<BackupItem>(COLLECTIONS.items), at);
+  for (const item of victims) removeItem(ctx, item, at.toISOString());
+  return victims.length;
+}

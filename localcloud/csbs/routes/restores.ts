@@ -1,0 +1,34 @@
+/** `POST /restores` (csbs-api.md B.6). */
+import type { CloudContext, Route } from "../../core/contracts";
+import { CSBS_PROVIDER_ID } from "../limits";
+import { invalid } from "../errors";
+import { startRestore } from "../model/restores";
+import { isObject, ok, PREFIX, route, wrapped } from "./common";
+import { readBool } from "./policy-body";
+import { restoreView } from "./views";
+
+export function restoreRoutes(ctx: CloudContext): Route[] {
+  return [{
+    method: "POST", pattern: `${PREFIX}/restores`, service: "csbs", auth: "token",
+    handler: route(ctx, (req, s) => {
+      const r = wrapped(req.body, "restore", '{"restore": {"provider_id", "checkpoint_id", "parameters": {"checkpoint_item_id", "power_on", "targets"}}}');
+      if (r.provider_id !== CSBS_PROVIDER_ID) throw invalid(`restore.provider_id is ${JSON.stringify(r.provider_id)}; it must be ${CSBS_PROVIDER_ID}`);
+      if (typeof r.checkpoint_id !== "string") throw invalid("restore.checkpoint_id is required: the checkpoint of the backup");
+      const p = r.parameters;
+      if (!isObject(p) || typeof p.checkpoint_item_id !== "string") throw invalid("restore.parameters.checkpoint_item_id is required: the backup to restore");
+      if (p.power_on === undefined) throw invalid("restore.parameters.power_on is required (true or false)");
+      readBool(p.power_on, "restore.parameters.power_on");
+      if (!isObject(p.targets) || typeof p.targets.server_id !== "string") {
+        throw invalid("restore.parameters.targets must be {\"server_id\", \"volumes\": [{\"backup_id\", \"volume_id\"}]}");
+      }
+      if (r.restore_target !== undefined && r.restore_target !== null && typeof r.restore_target !== "string") {
+        throw invalid("restore.restore_target must be a text or null");
+      }
+      const restore = startRestore(ctx, s.projectId, {
+        checkpointId: r.checkpoint_id, itemId: p.checkpoint_item_id, targetServerId: p.targets.server_id,
+        restoreTarget: (r.restore_target as string | null | undefined) ?? null, parameters: p,
+      });
+      return ok({ restore: restoreView(restore) });
+    }),
+  }];
+}
