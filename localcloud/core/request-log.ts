@@ -1,0 +1,36 @@
+/** The request log the admin API serves: what reached the cloud, with what outcome. */
+import type { ServiceName } from "./contracts";
+
+export interface RequestLogEntry {
+  method: string;
+  /** Path without the query string, as sent (still percent-encoded). */
+  path: string;
+  status: number;
+  /** Project of the caller's token, when the route needed one and it was valid. */
+  project?: string;
+  service: ServiceName;
+  /** Real wall-clock time (ISO), so the log orders requests even while tests move the cloud's clock. */
+  time: string;
+  /** Set when a fault rule decided the outcome: "status", "reset", "dropResponse" or "latency". */
+  faulted?: string;
+}
+
+/** A bounded in-memory log: the oldest entries go first once `max` is reached. */
+export class RequestLog {
+  private entries: RequestLogEntry[] = [];
+
+  constructor(private readonly max = 50000) {}
+
+  add(entry: RequestLogEntry): void {
+    this.entries.push(entry);
+    if (this.entries.length > this.max) this.entries.splice(0, this.entries.length - this.max);
+  }
+
+  list(): RequestLogEntry[] {
+    return this.entries.slice();
+  }
+
+  clear(): void {
+    this.entries = [];
+  }
+}
