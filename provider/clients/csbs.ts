@@ -43,9 +43,13 @@ function unexpected(what: string): never {
 export class CsbsClient {
   constructor(private readonly session: Session) {}
 
-  /** Every policy of the project (all pages), optionally by exact name. */
-  async listPolicies(filter: { name?: string } = {}): Promise<CsbsPolicy[]> {
-    return collectPages<CsbsPolicy>({ name: filter.name }, async (query) => {
+  /**
+   * Every policy of the project (all pages), optionally by exact name. `pageSize` is the `limit` of each
+   * page (@default the service's, 1000).
+   */
+  async listPolicies(filter: { name?: string; pageSize?: number } = {}): Promise<CsbsPolicy[]> {
+    const first = { name: filter.name, limit: filter.pageSize === undefined ? undefined : String(filter.pageSize) };
+    return collectPages<CsbsPolicy>(first, async (query) => {
       const res = await this.session.request<CsbsPolicyList>("data-protect", "GET", "/policies", { query });
       return { items: res.body?.policies ?? unexpected("GET /policies"), links: res.body?.policies_links };
     });
