@@ -121,6 +121,9 @@ export class BackupPolicy extends pulumi.dynamic.Resource {
   constructor(name: string, args: BackupPolicyArgs, opts?: pulumi.CustomResourceOptions) {
     const props = {
       __name: name,
+      // Tells the provider the name is ours (derived from project/stack/resource), so a policy of that name left
+      // behind by an interrupted create may be taken over instead of failing as a duplicate.
+      __autoNamed: args.name === undefined,
       name: args.name ?? defaultPolicyName(pulumi.getProject(), pulumi.getStack(), name),
       description: args.description,
       enabled: args.enabled,

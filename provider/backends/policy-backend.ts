@@ -3,12 +3,10 @@
  * hooks never see the dialect (wire shapes, status names, string-typed numbers).
  */
 
-/** Retention as the API stores it; -1 means "not set" for the two counts. */
-export interface StoredRetention {
-  maxBackups: number;
-  retentionDurationDays: number;
-  permanent: boolean;
-}
+import type { RetentionInput, RetentionRecord } from "../domain/retention";
+
+/** Retention as the API stores it, parsed; -1 means "not set" for the two counts. */
+export type StoredRetention = RetentionRecord;
 
 /** A policy as read from the cloud, already parsed (numbers are numbers, booleans are booleans). */
 export interface PolicyRecord {
@@ -35,7 +33,8 @@ export interface PolicySpec {
   enabled: boolean;
   /** The canonical iCalendar pattern (UTC times). */
   pattern: string;
-  retention: StoredRetention;
+  /** The declared retention; backends convert it with the domain's `toOperationDefinition`. */
+  retention: RetentionInput;
   tags: Record<string, string>;
 }
 

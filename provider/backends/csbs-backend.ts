@@ -1,0 +1,207 @@
+/**
+ * PolicyBackend over CSBS v1. One scheduled `backup` operation per policy; servers only through a PUT of the
+ * whole `resources` list; a create whose answer was lost is looked up by its unique name before it is ever
+ * sent again; `creating` is waited out; a delete refused while a backup runs is retried with growing pauses.
+ */
+import { ApiError } from "../clients/api-error";
+import type { CsbsClient } from "../clients/csbs";
+import { TransportError } from "../clients/transport-error";
+import { LIMITS } from "../domain/limits";
+import type { CsbsPolicy } from "../wire/csbs";
+import {
+  createBody,
+  recordFromWire,
+  serverResources,
+  tagsFromWire,
+  updateBody,
+} from "./csbs-wire-mapping";
+import type { PolicyBackend, PolicyRecord, PolicySpec } from "./policy-backend";
+import { realSleep, waitFor, type Sleep, type WaitPolicy } from "./waiting";
+
+/** Looks up a server's display name (the API wants one per associated server). */
+export type ServerNameLookup = (serverId: string) => Promise<string>;
+
+/** Policy statuses in which the policy can be used (CSBS clouds differ in which word they use). */
+const USABLE = new Set(["suspended", "started", "enabled", "disabled"]);
+
+/** Timings; shortened in tests. */
+export interface CsbsBackendTimings {
+  usable: WaitPolicy;
+  deleteConflict: WaitPolicy;
+  /** Pauses between create attempts whose outcome is known to be "not applied". */
+  createRetry: WaitPolicy;
+}
+
+export const DEFAULT_TIMINGS: CsbsBackendTimings = {
+  usable: { initialDelayMs: 500, maxDelayMs: 5_000, timeoutMs: 10 * 60_000 },
+  deleteConflict: { initialDelayMs: 2_000, maxDelayMs: 30_000, timeoutMs: 20 * 60_000 },
+  createRetry: { initialDelayMs: 1_000, maxDelayMs: 8_000, timeoutMs: 2 * 60_000 },
+};
+
+const CREATE_ATTEMPTS = 4;
+
+export class CsbsBackend implements PolicyBackend {
+  readonly api = "csbs" as const;
+  /** Server names seen in policies, so a PUT of the whole list need not ask Nova for servers already in it. */
+  private readonly names = new Map<string, string>();
+
+  constructor(
+    private readonly client: CsbsClient,
+    private readonly serverName: ServerNameLookup,
+    private readonly timings: CsbsBackendTimings = DEFAULT_TIMINGS,
+    private readonly sleep: Sleep = realSleep,
+  ) {}
+
+  async list(): Promise<PolicyRecord[]> {
+    return (await this.client.listPolicies()).map((p) => this.remember(p));
+  }
+
+  async get(id: string): Promise<PolicyRecord | undefined> {
+    const policy = await this.client.getPolicy(id);
+    return policy ? this.remember(policy) : undefined;
+  }
+
+  async findByName(name: string): Promise<PolicyRecord | undefined> {
+    const policy = await this.findWireByName(name);
+    return policy ? this.remember(policy) : undefined;
+  }
+
+  async create(spec: PolicySpec): Promise<PolicyRecord> {
+    const created = await this.createOnce(spec);
+    return this.waitUsable(created.id, spec.name);
+  }
+
+  async update(id: string, spec: PolicySpec): Promise<PolicyRecord> {
+    const current = await this.requireWire(id);
+    const body = updateBody(spec, current);
+    const updated = body ? await this.client.updatePolicy(id, body) : current;
+    const record = this.remember(updated);
+    if (!sameTags(spec.tags, tagsFromWire(current.tags))) {
+      await this.client.setPolicyTags(id, spec.tags);
+      record.tags = { ...spec.tags };
+    }
+    return record;
+  }
+
+  async setServers(id: string, serverIds: string[]): Promise<PolicyRecord> {
+    const servers = await Promise.all(
+      serverIds.map(async (serverId) => ({ id: serverId, name: this.names.get(serverId) ?? (await this.serverName(serverId)) })),
+    );
+    const updated = await this.client.updatePolicy(id, { policy: { resources: serverResources(servers) } });
+    return this.remember(updated);
+  }
+
+  async delete(id: string): Promise<void> {
+    const deadline = Date.now() + this.timings.deleteConflict.timeoutMs;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.client.deletePolicy(id);
+        return;
+      } catch (err) {
+        if (!isBusy(err) || Date.now() >= deadline) throw err;
+      }
+      // A backup of the policy is running. Wait, and ask (GET) rather than re-sending DELETE until it may pass.
+      const pause = Math.min(this.timings.deleteConflict.maxDelayMs, this.timings.deleteConflict.initialDelayMs * 2 ** attempt);
+      await this.sleep(pause);
+      if (!(await this.client.getPolicy(id))) return;
+    }
+  }
+
+  async policyQuota(): Promise<number> {
+    try {
+      const quotas = await this.client.quotas();
+      const policies = quotas.find((q) => q.type === "policies" || q.type === "policy");
+      const quota = Number(policies?.quota);
+      return Number.isInteger(quota) && quota >= 0 ? quota : LIMITS.policiesPerProject;
+    } catch (err) {
+      // Clouds without a quota endpoint still enforce the documented limit.
+      if (err instanceof ApiError && (err.status === 404 || err.status === 405 || err.status === 501)) {
+        return LIMITS.policiesPerProject;
+      }
+      throw err;
+    }
+  }
+
+  /**
+   * One POST. When its outcome is unknown (no answer, or a gateway error), the policy is looked up by its unique
+   * name first and the POST is sent again only when it is not there.
+   */
+  private async createOnce(spec: PolicySpec): Promise<CsbsPolicy> {
+    const body = createBody(spec);
+    let lastError: unknown;
+    for (let attempt = 0; attempt < CREATE_ATTEMPTS; attempt++) {
+      if (attempt > 0) {
+        await this.sleep(Math.min(this.timings.createRetry.maxDelayMs, this.timings.createRetry.initialDelayMs * 2 ** (attempt - 1)));
+        if (outcomeUnknown(lastError)) {
+          const found = await this.findWireByName(spec.name);
+          if (found) return found;
+        }
+      }
+      try {
+        return await this.client.createPolicy(body);
+      } catch (err) {
+        if (!outcomeUnknown(err) && !notApplied(err)) throw err;
+        lastError = err;
+      }
+    }
+    if (outcomeUnknown(lastError)) {
+      const found = await this.findWireByName(spec.name);
+      if (found) return found;
+    }
+    throw lastError;
+  }
+
+  private async waitUsable(id: string, name: string): Promise<PolicyRecord> {
+    return waitFor(
+      async () => {
+        const policy = await this.client.getPolicy(id);
+        if (!policy) throw new Error(`policy "${name}" (${id}) disappeared while it was being created: run the command again`);
+        if (policy.status === "error") throw new Error(`policy "${name}" (${id}) ended in status "error" after create: delete it and run the command again`);
+        return USABLE.has(policy.status) ? this.remember(policy) : undefined;
+      },
+      this.timings.usable,
+      () => new Error(`policy "${name}" (${id}) was still not usable ${Math.round(this.timings.usable.timeoutMs / 1000)} s after create: check it in the console and run the command again`),
+      this.sleep,
+    );
+  }
+
+  private async findWireByName(name: string): Promise<CsbsPolicy | undefined> {
+    const matches = (await this.client.listPolicies({ name })).filter((p) => p.name === name);
+    return matches[0];
+  }
+
+  private async requireWire(id: string): Promise<CsbsPolicy> {
+    const policy = await this.client.getPolicy(id);
+    if (!policy) {
+      throw new ApiError({ status: 404, code: "CSBS.3000", serviceMessage: `plan not found: policy ${id} does not exist`, service: "CSBS", method: "GET", path: `/policies/${id}` });
+    }
+    return policy;
+  }
+
+  private remember(policy: CsbsPolicy): PolicyRecord {
+    for (const r of policy.resources ?? []) if (r.name) this.names.set(r.id, r.name);
+    return recordFromWire(policy);
+  }
+}
+
+function sameTags(a: Record<string, string>, b: Record<string, string>): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => b[k] === a[k]);
+}
+
+/** The request may have been applied: we must look before we repeat it. */
+function outcomeUnknown(err: unknown): boolean {
+  if (err instanceof TransportError) return err.outcomeUnknown;
+  return err instanceof ApiError && (err.status === 500 || err.status === 502 || err.status === 504);
+}
+
+/** The request was certainly not applied and may simply be sent again later. */
+function notApplied(err: unknown): boolean {
+  if (err instanceof TransportError) return !err.outcomeUnknown;
+  return err instanceof ApiError && (err.status === 429 || err.status === 503);
+}
+
+/** The policy cannot be deleted right now because one of its backups is being made. */
+function isBusy(err: unknown): boolean {
+  return err instanceof ApiError && (err.status === 409 || err.code === "CSBS.2004");
+}

@@ -1,0 +1,181 @@
+/**
+ * The dynamic-provider hooks of PolicyAssociation: which servers one policy protects. Several associations
+ * may share a policy; each adds and removes only its own servers. The id is `${policyId}/${uuid}`.
+ */
+import { randomUUID } from "node:crypto";
+import type * as pulumi from "@pulumi/pulumi";
+import { validateAssociationInputs, type AssociationInputs } from "../domain/association-inputs";
+import { asBoolean } from "../domain/coerce";
+import { isUnknown } from "../domain/unknown";
+import { associationRuleFailures } from "./association-rules";
+import { providerContext } from "./context";
+import { userError } from "./errors";
+import { changeMembership } from "./membership-writer";
+import { changedProperties, idSetKey, textKey } from "./normalize";
+import { registerAssociation } from "./registry";
+import { associationLabel, hasState } from "./resource-label";
+import type { ServerFacts } from "./server-facts";
+
+export { configure } from "./context";
+
+type Props = Record<string, unknown>;
+
+interface Hidden {
+  __name: string;
+  __policyRef: string;
+}
+
+type CheckedInputs = AssociationInputs & Hidden;
+
+/** What an association keeps in state. Never undefined values. */
+interface AssociationOutputs extends Hidden {
+  policyId: string;
+  serverIds: string[];
+  takeOver: boolean;
+}
+
+function hidden(props: Props): Hidden {
+  const policyRef = props.__policyRef;
+  return {
+    __name: typeof props.__name === "string" ? props.__name : "",
+    __policyRef: typeof policyRef === "string" ? policyRef : typeof props.policyId === "string" ? props.policyId : "",
+  };
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string" && !isUnknown(v)) : [];
+}
+
+export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
+  const validation = validateAssociationInputs(news);
+  if (!validation.inputs) return { failures: validation.failures };
+  const inputs = validation.inputs;
+  const extra = hidden(news);
+  const existing = hasState(olds);
+  const policyId = isUnknown(inputs.policyId) ? undefined : inputs.policyId;
+  const policyRef = isUnknown(extra.__policyRef) || extra.__policyRef === "" ? undefined : extra.__policyRef;
+  const declared = Array.isArray(inputs.serverIds) ? inputs.serverIds : [];
+  const known = declared.filter((s) => !isUnknown(s));
+  const entry = {
+    resourceName: extra.__name,
+    policyKey: policyRef ?? policyId,
+    policyId,
+    serverIds: known,
+    oldPolicyId: existing && typeof olds.policyId === "string" ? olds.policyId : undefined,
+    oldServerIds: existing ? stringList(olds.serverIds) : [],
+    takeOver: asBoolean(inputs.takeOver) === true,
+  };
+  registerAssociation(entry);
+  try {
+    const ctx = await providerContext();
+    const [live, factList] = await Promise.all([ctx.livePolicies(), Promise.all(known.map((s) => ctx.servers.facts(s)))]);
+    const facts = new Map<string, ServerFacts | undefined>(known.map((s, i) => [s, factList[i]]));
+    const failures = associationRuleFailures({ entry, declared, live, facts });
+    if (failures.length > 0) return { failures };
+  } catch (err) {
+    throw userError(err, associationLabel(news), "check the servers and policies");
+  }
+  return { inputs: { ...extra, ...inputs } };
+}
+
+export async function diff(_id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
+  const replaces = isUnknown(news.policyId) || textKey(olds.policyId) !== textKey(news.policyId) ? ["policyId"] : [];
+  const changed = changedProperties(olds, news, {
+    serverIds: idSetKey,
+    takeOver: (v) => String(asBoolean(v) ?? false),
+  });
+  return { changes: replaces.length > 0 || changed.length > 0, replaces, deleteBeforeReplace: replaces.length > 0 };
+}
+
+function outputs(inputs: CheckedInputs, serverIds: string[]): AssociationOutputs {
+  return {
+    __name: inputs.__name,
+    __policyRef: inputs.__policyRef,
+    policyId: inputs.policyId,
+    serverIds,
+    takeOver: inputs.takeOver === true,
+  };
+}
+
+export async function create(inputs: CheckedInputs): Promise<pulumi.dynamic.CreateResult> {
+  const label = associationLabel(inputs);
+  const ctx = await providerContext();
+  try {
+    const after = await changeMembership(ctx, {
+      policyId: inputs.policyId,
+      add: inputs.serverIds,
+      remove: [],
+      takeOver: inputs.takeOver === true,
+      resourceName: inputs.__name,
+      label,
+    });
+    if (!after) throw new Error(`policy ${inputs.policyId} does not exist; create it first or fix policyId`);
+    return { id: `${inputs.policyId}/${randomUUID()}`, outs: outputs(inputs, [...inputs.serverIds]) };
+  } catch (err) {
+    throw userError(err, label, `add ${inputs.serverIds.length} servers to policy ${inputs.policyId}`);
+  }
+}
+
+function policyIdOf(id: string, props: Props): string {
+  return typeof props.policyId === "string" ? props.policyId : id.split("/")[0];
+}
+
+export async function read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
+  const policyId = policyIdOf(id, props);
+  const ctx = await providerContext();
+  try {
+    const policy = await ctx.backend.get(policyId);
+    if (!policy) return {};
+    const present = stringList(props.serverIds).filter((s) => policy.serverIds.includes(s));
+    const state: AssociationOutputs = {
+      ...hidden(props),
+      policyId,
+      serverIds: present,
+      takeOver: asBoolean(props.takeOver) === true,
+    };
+    return { id, props: { ...state }, inputs: { ...state } };
+  } catch (err) {
+    throw userError(err, associationLabel(props), `read policy ${policyId}`);
+  }
+}
+
+export async function update(id: string, olds: Props, news: CheckedInputs): Promise<pulumi.dynamic.UpdateResult> {
+  const label = associationLabel(news);
+  const policyId = news.policyId;
+  const ctx = await providerContext();
+  const dropped = stringList(olds.serverIds).filter((s) => !news.serverIds.includes(s));
+  try {
+    const after = await changeMembership(ctx, {
+      policyId,
+      add: news.serverIds,
+      remove: dropped,
+      takeOver: news.takeOver === true,
+      resourceName: news.__name,
+      label,
+    });
+    if (!after) throw new Error(`policy ${policyId} no longer exists; run \`pulumi refresh\` and then \`pulumi up\``);
+    return { outs: outputs(news, [...news.serverIds]) };
+  } catch (err) {
+    throw userError(err, label, `change the servers of policy ${policyId} (association ${id})`);
+  }
+}
+
+async function deleteAssociation(id: string, props: Props): Promise<void> {
+  const policyId = policyIdOf(id, props);
+  const ctx = await providerContext();
+  const servers = stringList(props.serverIds);
+  try {
+    await changeMembership(ctx, {
+      policyId,
+      add: [],
+      remove: servers,
+      takeOver: false,
+      resourceName: hidden(props).__name,
+      label: associationLabel(props),
+    });
+  } catch (err) {
+    throw userError(err, associationLabel(props), `remove ${servers.length} servers from policy ${policyId}`);
+  }
+}
+
+export { deleteAssociation as delete };

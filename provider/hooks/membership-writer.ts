@@ -1,0 +1,76 @@
+/**
+ * Changes which servers a policy holds, for one association, without losing anyone else's servers: a
+ * read-modify-write of the whole list, serialized per policy in this process, verified by a read after the
+ * write and repeated if another writer got in between.
+ */
+import type { PolicyRecord } from "../backends/policy-backend";
+import type { ProviderContext } from "./context";
+import { UserFacingError } from "./errors";
+import { withPolicyLock } from "./policy-lock";
+import { isMovingWithinDeployment } from "./registry";
+
+const MAX_ROUNDS = 5;
+
+export interface MembershipChange {
+  policyId: string;
+  /** Servers this association must have in the policy. */
+  add: readonly string[];
+  /** Servers this association gives up (never touched if also in `add`). */
+  remove: readonly string[];
+  /** Take `add` servers out of other policies first. */
+  takeOver: boolean;
+  resourceName: string;
+  label: string;
+}
+
+/** Applies the change; returns the policy as read after the write, or undefined when the policy is gone. */
+export async function changeMembership(ctx: ProviderContext, change: MembershipChange): Promise<PolicyRecord | undefined> {
+  if (change.add.length > 0) await releaseFromOtherPolicies(ctx, change);
+  return rewrite(ctx, change.policyId, change.add, change.remove, change.label);
+}
+
+/** Moves servers held by other policies when the user allowed it, or when they move within this deployment. */
+async function releaseFromOtherPolicies(ctx: ProviderContext, change: MembershipChange): Promise<void> {
+  const live = await ctx.backend.list();
+  const byPolicy = new Map<string, string[]>();
+  for (const p of live) {
+    if (p.id === change.policyId) continue;
+    const taken = p.serverIds.filter(
+      (s) => change.add.includes(s) && (change.takeOver || isMovingWithinDeployment(s, change.resourceName)),
+    );
+    if (taken.length > 0) byPolicy.set(p.id, taken);
+  }
+  for (const [otherId, servers] of byPolicy) await rewrite(ctx, otherId, [], servers, change.label);
+}
+
+async function rewrite(
+  ctx: ProviderContext,
+  policyId: string,
+  add: readonly string[],
+  remove: readonly string[],
+  label: string,
+): Promise<PolicyRecord | undefined> {
+  const dropping = remove.filter((s) => !add.includes(s));
+  return withPolicyLock(policyId, async () => {
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const current = await ctx.backend.get(policyId);
+      if (!current) return undefined;
+      const desired = [...current.serverIds.filter((s) => !dropping.includes(s))];
+      for (const s of add) if (!desired.includes(s)) desired.push(s);
+      if (sameSet(desired, current.serverIds)) return current;
+      await ctx.backend.setServers(policyId, desired);
+      ctx.invalidateLivePolicies();
+      const after = await ctx.backend.get(policyId);
+      if (!after) return undefined;
+      if (add.every((s) => after.serverIds.includes(s)) && dropping.every((s) => !after.serverIds.includes(s))) return after;
+    }
+    throw new UserFacingError(
+      `${label}: the server list of policy ${policyId} kept changing under another writer during ${MAX_ROUNDS} attempts to update it: ` +
+        "another tool or stack is editing the same policy; stop it and run the command again",
+    );
+  });
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((s) => b.includes(s));
+}

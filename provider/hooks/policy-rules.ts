@@ -1,0 +1,75 @@
+/**
+ * The live, deployment-wide rules a BackupPolicy's `check` applies, so a pull-request preview fails before
+ * anything is created: the project's policy quota and unique names.
+ */
+import type { PolicyRecord } from "../backends/policy-backend";
+import { failure, type CheckFailure } from "../domain/failures";
+import type { PolicyInputs } from "../domain/policy-inputs";
+import { isUnknown } from "../domain/unknown";
+import { policyDifferences } from "./policy-match";
+import { registeredPolicies, type PolicyEntry } from "./registry";
+import { specFromInputs } from "./policy-state";
+
+export interface PolicyRuleInputs {
+  entry: PolicyEntry;
+  inputs: PolicyInputs;
+  /** The SDK generated the name from project, stack and resource name: a live policy of that name is ours. */
+  autoNamed: boolean;
+  live: PolicyRecord[];
+  quota: number;
+}
+
+export function policyRuleFailures(args: PolicyRuleInputs): CheckFailure[] {
+  const { entry, inputs, live, quota } = args;
+  const failures: CheckFailure[] = [];
+  const name = inputs.name;
+  const known = !isUnknown(name);
+  const holder = known ? live.find((p) => p.name === name) : undefined;
+  const willCreate = entry.creates || (known && name !== entry.oldPolicyName && !holder);
+
+  if (holder && entry.creates) {
+    if (inputs.adopt || args.autoNamed) {
+      const diffs = policyDifferences(holder, specFromInputs(inputs));
+      if (diffs.length > 0) {
+        failures.push(
+          failure(
+            "name",
+            `is "${name}", the name of existing policy ${holder.id}, which does not match this declaration (${diffs.join("; ")}): ` +
+              (inputs.adopt
+                ? "change the declaration to match the policy, or change the policy in the console, then run again"
+                : "choose another `name`, or set `adopt: true` after making the declaration match"),
+          ),
+        );
+      }
+    } else {
+      failures.push(
+        failure("name", `is "${name}", already used by policy ${holder.id} in this project: policy names are unique; choose another name, or set \`adopt: true\` to take that policy over`),
+      );
+    }
+  } else if (holder && !entry.creates && entry.oldPolicyName !== undefined && name !== entry.oldPolicyName) {
+    failures.push(failure("name", `is "${name}", already used by policy ${holder.id} in this project: policy names are unique; choose another name`));
+  }
+
+  if (willCreate) {
+    const deployment = registeredPolicies();
+    const ours = new Set<string>();
+    for (const p of deployment) {
+      if (p.policyName !== undefined) ours.add(p.policyName);
+      if (p.oldPolicyName !== undefined) ours.add(p.oldPolicyName);
+    }
+    const outside = live.filter((p) => !ours.has(p.name));
+    const total = outside.length + deployment.length;
+    if (total > quota) {
+      const names = deployment.map((p) => `\`${p.resourceName}\``).join(", ");
+      failures.push(
+        failure(
+          "name",
+          `would be policy number ${total} of the project: the project already has ${outside.length} ${outside.length === 1 ? "policy" : "policies"} outside this stack ` +
+            `and this deployment declares ${deployment.length} (${names}), more than the quota of ${quota} policies per project; ` +
+            "delete policies you no longer need, put more servers into fewer policies, or ask the cloud operator for a higher quota",
+        ),
+      );
+    }
+  }
+  return failures;
+}

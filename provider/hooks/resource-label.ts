@@ -1,0 +1,13 @@
+/** How messages name a resource: its Pulumi type and resource name, as the user wrote them. */
+export function policyLabel(props: { __name?: unknown }): string {
+  return `BackupPolicy "${typeof props.__name === "string" ? props.__name : "?"}"`;
+}
+
+export function associationLabel(props: { __name?: unknown }): string {
+  return `PolicyAssociation "${typeof props.__name === "string" ? props.__name : "?"}"`;
+}
+
+/** True when the engine passed previous inputs, i.e. the resource already exists in state. */
+export function hasState(olds: Record<string, unknown> | undefined): boolean {
+  return !!olds && Object.keys(olds).some((k) => k !== "__provider");
+}

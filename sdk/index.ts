@@ -1,0 +1,23 @@
+/**
+ * pulumi-csbs: CSBS (and OpenStack Karbor) backup policies and their server associations as Pulumi resources.
+ *
+ * @example
+ * import * as csbs from "pulumi-csbs";
+ * const policy = new csbs.BackupPolicy("daily", {
+ *   schedule: { times: ["02:00"], weekdays: ["MO", "TH"], timezone: "Europe/Paris" },
+ *   retention: { maxBackups: 7 },
+ * });
+ * new csbs.PolicyAssociation("web", { policyId: policy.id, serverIds: [server.id] });
+ */
+export {
+  BackupPolicy,
+  BACKUP_POLICY_TYPE_TOKEN,
+  type BackupPolicyArgs,
+  type RetentionArgs,
+  type RetentionOutput,
+  type ScheduleArgs,
+  type ScheduleOutput,
+  type Weekday,
+} from "./backup-policy";
+export { PolicyAssociation, POLICY_ASSOCIATION_TYPE_TOKEN, type PolicyAssociationArgs } from "./policy-association";
+export { spreadServers, type SpreadServersOptions } from "./fleet";
