@@ -61,17 +61,18 @@ export class LocalStore implements Store {
     const text = JSON.stringify(value);
     const col = this.collection(collection);
     if (col.get(value.id) === text) return;
-    this.journal({ op: "put", c: collection, v: value }, text);
+    // Memory first: a compaction triggered by this journal write snapshots memory, which must include it.
     col.set(value.id, text);
     this.bump(collection);
+    this.journal({ op: "put", c: collection, v: value }, text);
   }
 
   delete(collection: string, id: string): void {
     const col = this.data.get(collection);
     if (!col?.has(id)) return;
-    this.journal({ op: "del", c: collection, id });
     col.delete(id);
     this.bump(collection);
+    this.journal({ op: "del", c: collection, id });
   }
 
   /**
