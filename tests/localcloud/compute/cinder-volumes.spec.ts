@@ -1,0 +1,84 @@
+import assert from "node:assert/strict";
+import { startTestCloud, type TestCloud } from "../../support/cloud";
+import { request, tokenFor } from "../http";
+
+interface Volume {
+  id: string;
+  name: string;
+  size: number;
+  bootable: string;
+  multiattach: boolean;
+  status: string;
+  attachments: Array<{ server_id: string; volume_id: string; device: string }>;
+  "os-vol-tenant-attr:tenant_id": string;
+}
+
+describe("localcloud Cinder subset (/volume/v3/{project_id})", function () {
+  this.timeout(20000);
+  let cloud: TestCloud;
+  let demo: { token: string; projectId: string };
+  let other: { token: string; projectId: string };
+
+  before(async () => {
+    cloud = await startTestCloud();
+    demo = await tokenFor(cloud, "demo", "demo", "demo");
+    other = await tokenFor(cloud, "other", "other", "other");
+  });
+  after(async () => cloud?.close());
+
+  const vol = (path: string, token = demo.token, project = demo.projectId) => request("GET", `${cloud.url}/volume/v3/${project}${path}`, { token });
+
+  const sharedServer = async () => {
+    const r = await request("GET", `${cloud.url}/compute/v2.1/servers/detail?name=%5Eshared-0%24`, { token: demo.token });
+    return (r.body as { servers: Array<{ id: string; "os-extended-volumes:volumes_attached": Array<{ id: string }> }> }).servers[0]!;
+  };
+
+  it("shows a 40 GB bootable system disk with bootable as the string \"true\", in-use and attached", async () => {
+    const server = await sharedServer();
+    const systemId = server["os-extended-volumes:volumes_attached"][0]!.id;
+    const r = await vol(`/volumes/${systemId}`);
+    assert.equal(r.status, 200, r.text);
+    const v = (r.body as { volume: Volume }).volume;
+    assert.equal(v.size, 40);
+    assert.equal(v.bootable, "true");
+    assert.equal(v.multiattach, false);
+    assert.equal(v.status, "in-use");
+    assert.equal(v["os-vol-tenant-attr:tenant_id"], demo.projectId);
+    assert.deepEqual(v.attachments.map((a) => [a.server_id, a.device]), [[server.id, "/dev/vda"]]);
+  });
+
+  it("shows shared-0's data disk as multiattach and not bootable (\"false\")", async () => {
+    const server = await sharedServer();
+    const dataId = server["os-extended-volumes:volumes_attached"][1]!.id;
+    const v = ((await vol(`/volumes/${dataId}`)).body as { volume: Volume }).volume;
+    assert.equal(v.multiattach, true);
+    assert.equal(v.bootable, "false");
+  });
+
+  it("lists volumes in detail (one system disk per server plus shared-0's data disk)", async () => {
+    const r = await vol("/volumes/detail");
+    assert.equal(r.status, 200);
+    const volumes = (r.body as { volumes: Volume[] }).volumes;
+    assert.equal(volumes.length, 105);
+    assert.equal(volumes.filter((v) => v.multiattach).length, 1);
+    const brief = (await vol("/volumes?limit=2")).body as { volumes: Array<{ id: string; name: string }>; volumes_links?: unknown[] };
+    assert.equal(brief.volumes.length, 2);
+    assert.ok(brief.volumes_links, "a next link when more volumes exist");
+  });
+
+  it("answers 404 itemNotFound for an unknown volume and for another project's volume", async () => {
+    const unknown = await vol("/volumes/00000000-0000-4000-8000-000000000000");
+    assert.equal(unknown.status, 404);
+    assert.deepEqual(unknown.body, { itemNotFound: { code: 404, message: "Volume 00000000-0000-4000-8000-000000000000 could not be found." } });
+    const server = await sharedServer();
+    const demoVolume = server["os-extended-volumes:volumes_attached"][0]!.id;
+    const cross = await vol(`/volumes/${demoVolume}`, other.token, other.projectId);
+    assert.equal(cross.status, 404);
+  });
+
+  it("answers 400 Malformed request url when the URL names a project other than the token's", async () => {
+    const r = await vol("/volumes/detail", other.token, demo.projectId);
+    assert.equal(r.status, 400);
+    assert.deepEqual(r.body, { badRequest: { code: 400, message: "Malformed request url" } });
+  });
+});
