@@ -17,9 +17,13 @@ import { dueRuns } from "./due-runs";
 export interface Scheduler {
   /** Runs everything due in (from, to] (or from the cursor, when it lags behind `from`). */
   advance(from: Date, to: Date): Promise<void>;
-  /** Catches up to the clock's current time (the real-time timer calls this). */
-  tick(): Promise<void>;
 }
+
+/**
+ * A cursor that only moved through empty time need not be written at every 1 s tick of a real clock (each
+ * write is an fsync in persistent mode); re-reading an empty stretch after a restart finds nothing to run.
+ */
+const CURSOR_WRITE_EVERY_MS = 60_000;
 
 export function createScheduler(ctx: CloudContext): Scheduler {
   let chain: Promise<void> = Promise.resolve();
@@ -39,6 +43,7 @@ export function createScheduler(ctx: CloudContext): Scheduler {
       if (to.getTime() < cursor.getTime()) writeCursor(ctx.store, to);
       return;
     }
+    let ran = false;
     const made = new Set(ctx.store.list<CheckpointRecord>(COLLECTIONS.checkpoints)
       .filter((c) => c.createdBy === "operation-engine").map((c) => `${c.policyId}@${c.createdAt}`));
     for (const run of dueRuns(ctx.store, start, to)) {
@@ -48,18 +53,14 @@ export function createScheduler(ctx: CloudContext): Scheduler {
       retainFinished(ctx, settle(ctx, run.at), run.at);
       if (policy) applyRetention(ctx, ctx.store.get<PolicyRecord>(COLLECTIONS.policies, policy.id) ?? policy, run.at);
       writeCursor(ctx.store, run.at);
+      ran = true;
     }
     retainFinished(ctx, settle(ctx, to), to);
-    writeCursor(ctx.store, to);
+    const stored = readCursor(ctx.store);
+    if (ran || !stored || to.getTime() - stored.getTime() >= CURSOR_WRITE_EVERY_MS) writeCursor(ctx.store, to);
   };
 
-  return {
-    advance: (from, to) => serialized(() => runSpan(from, to)),
-    tick: () => serialized(() => {
-      const now = ctx.clock.now();
-      runSpan(readCursor(ctx.store) ?? now, now);
-    }),
-  };
+  return { advance: (from, to) => serialized(() => runSpan(from, to)) };
 }
 
 function retainFinished(ctx: CloudContext, policyIds: Set<string>, at: Date): void {

@@ -128,6 +128,26 @@ for (const mode of ["in-memory", "persistent"] as Mode[]) {
   });
 }
 
+describe("localcloud scheduler in real time", function () {
+  this.timeout(30_000);
+
+  it("runs a schedule when real time reaches it, without any clock call", async () => {
+    const cloud = await startLocalCloud({ port: 0, clock: { start: "2030-01-07T01:59:58Z" } });
+    try {
+      const demo = await session(cloud);
+      await createPolicy(demo, { servers: ["web-000"], pattern: pattern("FREQ=DAILY;BYHOUR=2;BYMINUTE=0") });
+      let items: Json[] = [];
+      for (let i = 0; i < 100 && items.length === 0; i++) {
+        await new Promise((r) => setTimeout(r, 200));
+        items = await itemsOf(demo);
+      }
+      assert.deepEqual(items.map((x) => [x.name.slice(0, 7), x.created_at]), [["autobk_", "2030-01-07T02:00:00.000000"]]);
+    } finally {
+      await cloud.close();
+    }
+  });
+});
+
 describe("localcloud scheduler across a restart", function () {
   this.timeout(60_000);
 
