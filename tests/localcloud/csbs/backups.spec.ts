@@ -226,3 +226,25 @@ for (const mode of ["in-memory", "persistent"] as Mode[]) {
     });
   });
 }
+
+describe("localcloud CSBS backup quota", function () {
+  this.timeout(30_000);
+
+  it("stops at 600 backups: scheduled runs log an error and a manual run answers 400 CSBS.9006", async () => {
+    const cloud = await startCloud("in-memory");
+    try {
+      const demo = await session(cloud);
+      const names = Array.from({ length: 50 }, (_, i) => `web-${String(i).padStart(3, "0")}`);
+      const p = await createPolicy(demo, { servers: names, definition: { max_backups: -1 },
+        pattern: "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nRRULE:FREQ=DAILY;BYHOUR=0,1,2,3,4,5,6,7,8,9,10,11,12,13;BYMINUTE=30\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n" });
+      await advance(cloud, 86_400);
+      assert.equal((await demo.call("GET", "/checkpoint_items/count")).body.count, 600);
+      const errors = await demo.call("GET", `/operation_logs?plan_id=${p.id}&status=error`);
+      assert.equal(errors.body.operation_logs.length, 2);
+      assert.match(errors.body.operation_logs[0].error_info, /CSBS\.9006/);
+      expectError(await execute(demo, p.id), 400, "CSBS.9006", /Quota exceeded for resources: backups/);
+    } finally {
+      await cloud.close();
+    }
+  });
+});
