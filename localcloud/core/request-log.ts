@@ -15,7 +15,7 @@ export interface RequestLogEntry {
   faulted?: string;
 }
 
-/** A bounded in-memory log: the oldest entries go first once `max` is reached. */
+/** A bounded in-memory log (admin API calls are not in it): the oldest entries go first once `max` is reached. */
 export class RequestLog {
   private entries: RequestLogEntry[] = [];
 
