@@ -88,14 +88,7 @@ async function main(): Promise<void> {
   }
 
   const cloud = await startLocalCloud(options);
-  const lines = [`local cloud: ${cloud.url}`, `auth URL: ${cloud.authUrl}`, `admin API: ${cloud.adminUrl}`];
-  if (cloud.caCertPath) lines.push(`CA certificate: ${cloud.caCertPath}`);
-  if (!options.keystoneUrl && options.fixtures === undefined) {
-    lines.push("users (domain Default): demo/demo (member of demo), demo-reader/demo (reader), admin/admin (admin of demo), other/other (member of other)");
-  }
-  if (options.stateDir) lines.push(`state: ${options.stateDir}`);
-  process.stdout.write(`${lines.join("\n")}\n`);
-
+  // Handlers first: a supervisor may signal as soon as it reads the ready line.
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -108,6 +101,13 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
+  const lines = [`local cloud: ${cloud.url}`, `auth URL: ${cloud.authUrl}`, `admin API: ${cloud.adminUrl}`];
+  if (cloud.caCertPath) lines.push(`CA certificate: ${cloud.caCertPath}`);
+  if (!options.keystoneUrl && options.fixtures === undefined) {
+    lines.push("users (domain Default): demo/demo (member of demo), demo-reader/demo (reader), admin/admin (admin of demo), other/other (member of other)");
+  }
+  if (options.stateDir) lines.push(`state: ${options.stateDir}`);
+  process.stdout.write(`${lines.join("\n")}\n`);
 }
 
 main().catch((error: unknown) => fail((error as Error)?.message ?? String(error)));
