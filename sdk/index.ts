@@ -21,3 +21,4 @@ export {
 } from "./backup-policy";
 export { PolicyAssociation, POLICY_ASSOCIATION_TYPE_TOKEN, type PolicyAssociationArgs } from "./policy-association";
 export { spreadServers, type SpreadServersOptions } from "./fleet";
+export { renderScheduleGrid } from "./schedule-grid";
