@@ -169,7 +169,8 @@ export class EngineStack {
 
   /** Runs `pulumi <args>` in the program directory. */
   async cli(args: string[], opts: { check?: boolean; env?: Record<string, string> } = {}): Promise<EngineResult> {
-    const result = await exec(path.join(engineBin(), "pulumi"), [...args, "--non-interactive", "--color", "never"], {
+    // Global flags go first: after a "--" they would be taken as values.
+    const result = await exec(path.join(engineBin(), "pulumi"), ["--non-interactive", "--color", "never", ...args], {
       cwd: this.dir,
       env: { ...this.env(), ...(opts.env ?? {}) },
     });
