@@ -385,4 +385,10 @@ export async function stopSharedRealKeystone(): Promise<void> {
 
 // This module is first loaded while mocha loads the spec files, so `after` here is a root hook: it runs once,
 // after every test of the run. The process exit hook in startRealKeystone covers runs that end otherwise.
-if (typeof after === "function") after(stopSharedRealKeystone);
+if (typeof after === "function") {
+  after(function () {
+    // The root suite keeps mocha's 2 s default; uWSGI takes about 1 s to stop and up to 10 s before SIGKILL.
+    this.timeout(30_000);
+    return stopSharedRealKeystone();
+  });
+}

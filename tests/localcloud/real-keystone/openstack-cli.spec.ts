@@ -11,6 +11,12 @@ interface TokenRow {
   expires: string;
 }
 
+interface VolumeRow {
+  ID: string;
+  Name: string;
+  Size: number;
+}
+
 describe("Debian's openstack CLI against the real Keystone in front of the local cloud", function () {
   this.timeout(300_000);
   let env: RealKeystoneCloud;
@@ -34,6 +40,15 @@ describe("Debian's openstack CLI against the real Keystone in front of the local
     assert.deepEqual(publicUrls(rows, "compute"), [`${base}/compute/v2.1`]);
     assert.deepEqual(publicUrls(rows, "volumev3"), [`${base}/volume/v3/${env.ks.projects.demo}`]);
     assert.deepEqual(publicUrls(rows, "data-protect"), [`${base}/csbs/v1/${env.ks.projects.demo}`]);
+  });
+
+  // `server list` needs an image endpoint even with --no-name-lookup in this client version; volumes need none.
+  it("lists the demo fixture volumes from the local cloud's Cinder through the real Keystone's catalog", async () => {
+    const rows = await openstackJson<VolumeRow[]>({ authUrl: env.ks.url, user: "demo", password: "demo", project: "demo" }, ["volume", "list"]);
+    const byName = new Map(rows.map((r) => [r.Name, r]));
+    for (const name of ["web-000-disk-0", "db-1-disk-0", "broken-0-disk-0"]) {
+      assert.equal(byName.get(name)?.Size, 40, `${name} in ${rows.length} volumes`);
+    }
   });
 });
 
