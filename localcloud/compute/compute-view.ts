@@ -1,7 +1,8 @@
 /**
  * The read-only view of servers and volumes that Nova, Cinder and the data-protection services share.
  * Lists are indexed per project and rebuilt only when the collection changes, so a CSBS request that
- * checks 64 servers of a 2048-server project does not parse the whole fleet each time.
+ * checks 64 servers of a 2048-server project does not parse the whole fleet each time. The objects handed
+ * out are shared and deep-frozen (copying 2048 servers per request was the slowest part of a list).
  */
 import type { ComputeView, ServerFixture, VolumeFixture } from "../core/contracts";
 import type { LocalStore } from "../core/store";
@@ -21,21 +22,21 @@ export class StoreComputeView implements ComputeView {
 
   getServer(projectId: string, serverId: string): ServerFixture | undefined {
     const s = this.serverIndex().byId.get(serverId);
-    return s && s.projectId === projectId ? clone(s) : undefined;
+    return s && s.projectId === projectId ? s : undefined;
   }
 
   /** Newest first, as Nova lists them (created desc, then id desc). */
   listServers(projectId: string): ServerFixture[] {
-    return (this.serverIndex().byProject.get(projectId) ?? []).map(clone);
+    return (this.serverIndex().byProject.get(projectId) ?? []).slice();
   }
 
   getVolume(projectId: string, volumeId: string): VolumeFixture | undefined {
     const v = this.volumeIndex().byId.get(volumeId);
-    return v && v.projectId === projectId ? clone(v) : undefined;
+    return v && v.projectId === projectId ? v : undefined;
   }
 
   listVolumes(projectId: string): VolumeFixture[] {
-    return (this.volumeIndex().byProject.get(projectId) ?? []).map(clone);
+    return (this.volumeIndex().byProject.get(projectId) ?? []).slice();
   }
 
   private serverIndex(): Index<ServerFixture> {
@@ -60,6 +61,7 @@ function build<T extends { id: string; projectId: string }>(revision: number, it
   const byId = new Map<string, T>();
   const byProject = new Map<string, T[]>();
   for (const item of items) {
+    deepFreeze(item);
     byId.set(item.id, item);
     let list = byProject.get(item.projectId);
     if (!list) byProject.set(item.projectId, (list = []));
@@ -68,6 +70,10 @@ function build<T extends { id: string; projectId: string }>(revision: number, it
   return { revision, byId, byProject };
 }
 
-function clone<T>(v: T): T {
-  return structuredClone(v);
+function deepFreeze<T>(v: T): T {
+  if (typeof v === "object" && v !== null && !Object.isFrozen(v)) {
+    for (const child of Object.values(v)) deepFreeze(child);
+    Object.freeze(v);
+  }
+  return v;
 }
