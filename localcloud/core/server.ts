@@ -76,9 +76,20 @@ export class CloudServer {
       this.sockets.add(s);
       s.on("close", () => this.sockets.delete(s));
     });
-    this.server.on("clientError", (_err, socket) => {
-      if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
-      else socket.destroy();
+    // Requests Node cannot parse (oversized headers, garbage) never reach handle(); answer them in the
+    // cloud's style anyway: a request id and a JSON error body, then close.
+    this.server.on("clientError", (err: NodeJS.ErrnoException, socket) => {
+      if (!socket.writable) {
+        socket.destroy();
+        return;
+      }
+      const status = err.code === "HPE_HEADER_OVERFLOW" ? 431 : 400;
+      const reason = status === 431 ? "Request Header Fields Too Large" : "Bad Request";
+      const body = JSON.stringify({ error: { code: status, message: `the request could not be parsed: ${reason.toLowerCase()}`, title: reason } });
+      socket.end(
+        `HTTP/1.1 ${status} ${reason}\r\nX-Openstack-Request-Id: req-${randomUUID()}\r\nContent-Type: application/json\r\n` +
+          `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
     });
   }
 

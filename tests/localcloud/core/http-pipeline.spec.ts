@@ -110,6 +110,13 @@ describe("localcloud HTTP pipeline (in-memory cloud)", function () {
     assert.equal(ok.status, 200);
   });
 
+  it("answers oversized headers with 431, a request id and a JSON body", async () => {
+    const r = await request("GET", `${cloud.url}/compute/v2.1/servers`, { token, headers: { "x-padding": "a".repeat(20000) } });
+    assert.equal(r.status, 431);
+    assert.match(String(r.headers["x-openstack-request-id"]), REQUEST_ID);
+    assert.equal((r.body as { error: { code: number } }).error.code, 431);
+  });
+
   it("answers HEAD like GET without a body", async () => {
     const r = await request("HEAD", `${cloud.url}/identity/v3`);
     assert.equal(r.status, 200);
