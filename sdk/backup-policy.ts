@@ -120,7 +120,8 @@ export class BackupPolicy extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: BackupPolicyArgs, opts?: pulumi.CustomResourceOptions) {
     const props = {
-      __name: name,
+      // Not `__name`: Pulumi keeps the resource name in that property of every resource object.
+      __resourceName: name,
       // Tells the provider the name is ours (derived from project/stack/resource), so a policy of that name left
       // behind by an interrupted create may be taken over instead of failing as a duplicate.
       __autoNamed: args.name === undefined,

@@ -38,7 +38,7 @@ export class PolicyAssociation extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: PolicyAssociationArgs, opts?: pulumi.CustomResourceOptions) {
     const props = {
-      __name: name,
+      __resourceName: name,
       __policyRef: policyRefOf(args.policyId),
       policyId: args.policyId,
       serverIds: args.serverIds,

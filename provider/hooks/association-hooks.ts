@@ -21,7 +21,7 @@ export { configure } from "./context";
 type Props = Record<string, unknown>;
 
 interface Hidden {
-  __name: string;
+  __resourceName: string;
   __policyRef: string;
 }
 
@@ -37,7 +37,7 @@ interface AssociationOutputs extends Hidden {
 function hidden(props: Props): Hidden {
   const policyRef = props.__policyRef;
   return {
-    __name: typeof props.__name === "string" ? props.__name : "",
+    __resourceName: typeof props.__resourceName === "string" ? props.__resourceName : "",
     __policyRef: typeof policyRef === "string" ? policyRef : typeof props.policyId === "string" ? props.policyId : "",
   };
 }
@@ -57,7 +57,7 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
   const declared = Array.isArray(inputs.serverIds) ? inputs.serverIds : [];
   const known = declared.filter((s) => !isUnknown(s));
   const entry = {
-    resourceName: extra.__name,
+    resourceName: extra.__resourceName,
     policyKey: policyRef ?? policyId,
     policyId,
     serverIds: known,
@@ -89,7 +89,7 @@ export async function diff(_id: string, olds: Props, news: Props): Promise<pulum
 
 function outputs(inputs: CheckedInputs, serverIds: string[]): AssociationOutputs {
   return {
-    __name: inputs.__name,
+    __resourceName: inputs.__resourceName,
     __policyRef: inputs.__policyRef,
     policyId: inputs.policyId,
     serverIds,
@@ -106,7 +106,7 @@ export async function create(inputs: CheckedInputs): Promise<pulumi.dynamic.Crea
       add: inputs.serverIds,
       remove: [],
       takeOver: inputs.takeOver === true,
-      resourceName: inputs.__name,
+      resourceName: inputs.__resourceName,
       label,
     });
     if (!after) throw new Error(`policy ${inputs.policyId} does not exist; create it first or fix policyId`);
@@ -150,7 +150,7 @@ export async function update(id: string, olds: Props, news: CheckedInputs): Prom
       add: news.serverIds,
       remove: dropped,
       takeOver: news.takeOver === true,
-      resourceName: news.__name,
+      resourceName: news.__resourceName,
       label,
     });
     if (!after) throw new Error(`policy ${policyId} no longer exists; run \`pulumi refresh\` and then \`pulumi up\``);
@@ -170,7 +170,7 @@ async function deleteAssociation(id: string, props: Props): Promise<void> {
       add: [],
       remove: servers,
       takeOver: false,
-      resourceName: hidden(props).__name,
+      resourceName: hidden(props).__resourceName,
       label: associationLabel(props),
     });
   } catch (err) {

@@ -21,7 +21,7 @@ type Props = Record<string, unknown>;
 
 /** The hidden inputs the SDK adds (never user-facing). */
 interface Hidden {
-  __name: string;
+  __resourceName: string;
   __autoNamed?: boolean;
 }
 
@@ -29,7 +29,7 @@ type CheckedInputs = PolicyInputs & Hidden;
 
 function hidden(props: Props): Hidden {
   return {
-    __name: typeof props.__name === "string" ? props.__name : "",
+    __resourceName: typeof props.__resourceName === "string" ? props.__resourceName : "",
     ...(props.__autoNamed === true ? { __autoNamed: true } : {}),
   };
 }
@@ -41,7 +41,7 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
   const extra = hidden(news);
   const existing = hasState(olds);
   const entry = {
-    resourceName: extra.__name,
+    resourceName: extra.__resourceName,
     policyName: validation.unknowns.includes("name") ? undefined : inputs.name,
     oldPolicyName: existing && typeof olds.name === "string" ? olds.name : undefined,
     creates: !existing,
@@ -88,11 +88,11 @@ export async function create(inputs: CheckedInputs): Promise<pulumi.dynamic.Crea
               "make the declaration match it (or change it in the console) and run again, or choose another `name`",
           );
         }
-        return { id: existing.id, outs: outputsFromCreate(inputs.__name, inputs, existing) };
+        return { id: existing.id, outs: outputsFromCreate(inputs.__resourceName, inputs, existing) };
       }
     }
     const record = await ctx.backend.create(spec);
-    return { id: record.id, outs: outputsFromCreate(inputs.__name, inputs, record) };
+    return { id: record.id, outs: outputsFromCreate(inputs.__resourceName, inputs, record) };
   } catch (err) {
     throw userError(err, label, `create policy "${spec.name}"`);
   } finally {
@@ -117,7 +117,7 @@ export async function update(id: string, _olds: Props, news: CheckedInputs): Pro
   const ctx = await providerContext();
   try {
     const record = await ctx.backend.update(id, spec);
-    return { outs: outputsFromCreate(news.__name, news, record) };
+    return { outs: outputsFromCreate(news.__resourceName, news, record) };
   } catch (err) {
     throw userError(err, policyLabel(news), `update policy "${spec.name}" (${id})`);
   } finally {

@@ -13,7 +13,7 @@ import { utcRulesToSchedule } from "../domain/utc-rules";
 
 /** The state of a policy as the user declares it (also the `inputs` returned by read). */
 export interface PolicyDeclared {
-  __name: string;
+  __resourceName: string;
   name: string;
   description: string;
   enabled: boolean;
@@ -44,7 +44,7 @@ export function specFromInputs(inputs: PolicyInputs): PolicySpec {
 
 export function outputsFromCreate(resourceName: string, inputs: PolicyInputs, record: PolicyRecord): PolicyOutputs {
   return {
-    __name: resourceName,
+    __resourceName: resourceName,
     name: record.name,
     description: inputs.description,
     enabled: inputs.enabled,
@@ -66,7 +66,7 @@ export function outputsFromCreate(resourceName: string, inputs: PolicyInputs, re
 export function outputsFromRecord(record: PolicyRecord, previous: Partial<PolicyOutputs>, now: Date): PolicyOutputs {
   const pattern = canonicalPattern(record.pattern) ?? record.pattern;
   return {
-    __name: previous.__name ?? "",
+    __resourceName: previous.__resourceName ?? "",
     name: record.name,
     description: record.description,
     enabled: record.enabled,
@@ -83,8 +83,8 @@ export function outputsFromRecord(record: PolicyRecord, previous: Partial<Policy
 
 /** The inputs part of a state (what `read` reports as inputs). */
 export function declaredPart(outputs: PolicyOutputs): PolicyDeclared {
-  const { __name, name, description, enabled, schedule, retention, tags, adopt } = outputs;
-  return { __name, name, description, enabled, schedule, retention, tags, adopt };
+  const { __resourceName, name, description, enabled, schedule, retention, tags, adopt } = outputs;
+  return { __resourceName, name, description, enabled, schedule, retention, tags, adopt };
 }
 
 /** A count and an age limit at once (set out of band): shown as both, so the diff against any declared kind shows. */

@@ -1,7 +1,7 @@
 /**
  * What this deployment declares, as seen by `check`: one provider process serves one engine operation, and
  * the engine checks every resource of the program in it, so the deployment-wide rules (policy quota, 64 servers
- * per policy, one policy per server) can count across resources. Keyed by the Pulumi resource name (`__name`),
+ * per policy, one policy per server) can count across resources. Keyed by the Pulumi resource name (`__resourceName`),
  * kept on globalThis because each serialized provider text loads its own copy of this module.
  */
 const REGISTRY_KEY = Symbol.for("pulumi-csbs.deployment-registry");

@@ -1,10 +1,10 @@
 /** How messages name a resource: its Pulumi type and resource name, as the user wrote them. */
-export function policyLabel(props: { __name?: unknown }): string {
-  return `BackupPolicy "${typeof props.__name === "string" ? props.__name : "?"}"`;
+export function policyLabel(props: { __resourceName?: unknown }): string {
+  return `BackupPolicy "${typeof props.__resourceName === "string" ? props.__resourceName : "?"}"`;
 }
 
-export function associationLabel(props: { __name?: unknown }): string {
-  return `PolicyAssociation "${typeof props.__name === "string" ? props.__name : "?"}"`;
+export function associationLabel(props: { __resourceName?: unknown }): string {
+  return `PolicyAssociation "${typeof props.__resourceName === "string" ? props.__resourceName : "?"}"`;
 }
 
 /** True when the engine passed previous inputs, i.e. the resource already exists in state. */

@@ -54,7 +54,7 @@ describe("the serialized provider loader", () => {
       fs.symlinkSync(REPO_ROOT, path.join(dir, "node_modules", "pulumi-csbs"), "dir");
       const { text } = await serialized(policyProvider);
       const loaded = requireFromString(text, path.join(dir, "index.js")).handler() as pulumi.dynamic.ResourceProvider;
-      const result = await loaded.check!({}, { __name: "p", schedule: { times: ["25:00"] }, retention: { maxBackups: 0 } });
+      const result = await loaded.check!({}, { __resourceName: "p", schedule: { times: ["25:00"] }, retention: { maxBackups: 0 } });
       assert.ok((result.failures ?? []).length > 0, "the loaded hooks validated the inputs");
       assert.ok(result.failures!.some((f) => f.property.startsWith("schedule")));
     } finally {
