@@ -1,0 +1,90 @@
+/**
+ * A local cloud with something in it to attack: a policy of demo with two servers and tags, one finished
+ * backup, an operation log. Its clock starts on a Wednesday noon so the policy's Sunday 03:00 run never falls
+ * inside a test. `snapshot()` is the durable state a refused request must leave untouched.
+ */
+import { CsbsDirect } from "../../engine/provider/scenario-support";
+import { login, startTestCloud, type TestCloud } from "../../support/cloud";
+import { tokenFor } from "../http";
+
+export const PROVIDER_ID = "fc4d5750-22e7-4798-8a46-f48f62c4c1da";
+
+/** Collections that change by themselves (the scheduler's cursor), not because of a request. */
+const VOLATILE = new Set(["csbs.scheduler"]);
+
+export interface HostileCloud {
+  cloud: TestCloud;
+  /** demo member token. */
+  token: string;
+  projectId: string;
+  otherProjectId: string;
+  /** Real values for each route parameter name, so hostile bodies reach the handlers behind the lookups. */
+  params: Record<string, string>;
+  /** The durable state (every collection but the scheduler cursor), one JSON text per collection. */
+  snapshot(): Record<string, string>;
+  /** Puts back the target policy and its backup when an accepted request deleted them. */
+  repair(): Promise<void>;
+}
+
+export async function startHostileCloud(): Promise<HostileCloud> {
+  const cloud = await startTestCloud({ clock: { start: "2025-01-08T12:00:00Z" } });
+  // Deletes finish at the next request, so a backup deleted by an accepted request is gone before the next
+  // snapshot instead of disappearing in the middle of a refused one.
+  const knob = await fetch(`${cloud.adminUrl}/csbs/settings`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ deleteSeconds: 0 }) });
+  if (!knob.ok) throw new Error(`setting deleteSeconds failed: ${knob.status} ${await knob.text()}`);
+  const { token, projectId } = await tokenFor(cloud, "demo", "demo", "demo");
+  const other = await login(cloud, "other", "other", "other");
+  const api = await CsbsDirect.login(cloud);
+  const demo = cloud.fixtures.projects.find((p) => p.name === "demo");
+  if (!demo) throw new Error("the default fixtures have no demo project");
+  const servers = demo.servers.slice(0, 2).map((s) => s.id);
+  const target = async () => {
+    const stale = (await api.policies()).find((p) => p.name === "hostile-target");
+    const policy = stale ?? (await api.createPolicy("hostile-target", []));
+    await api.call("PUT", `/policies/${policy.id}`, { policy: { resources: servers.map((id) => ({ id, type: "OS::Nova::Server", name: id })) } });
+    await api.call("POST", `/csbs_backup_policy/${policy.id}/tags/action`, { action: "create", tags: [{ key: "team", value: "web" }] });
+    await api.call("POST", `/providers/${PROVIDER_ID}/checkpoints`, { checkpoint: { plan_id: policy.id, parameters: { auto_trigger: false } } });
+    const items = await api.items(`?policy_id=${policy.id}`);
+    return { policy, items };
+  };
+  const { policy, items } = await target();
+  const logs = await api.call<{ operation_logs: Array<{ id: string }> }>("GET", "/operation_logs");
+  const server = cloud.store.list<{ id: string; volumeIds: string[]; projectId: string }>("servers").find((s) => s.id === servers[0]);
+  const params: Record<string, string> = {
+    project_id: projectId,
+    policy_id: policy.id,
+    plan_id: policy.id,
+    provider_id: PROVIDER_ID,
+    checkpoint_id: items[0]?.checkpoint_id ?? "",
+    item_id: items[0]?.id ?? "",
+    resource_id: servers[0],
+    server_id: servers[0],
+    volume_id: server?.volumeIds[0] ?? "",
+    log_id: logs.operation_logs[0]?.id ?? "",
+    key: "team",
+  };
+  const snapshot = (): Record<string, string> => {
+    const out: Record<string, string> = {};
+    for (const name of cloud.store.collections().sort()) {
+      if (VOLATILE.has(name)) continue;
+      out[name] = JSON.stringify(cloud.store.list(name).sort((a, b) => (a.id < b.id ? -1 : 1)));
+    }
+    return out;
+  };
+  const repair = async (): Promise<void> => {
+    await api.policies(); // settles due transitions (a delete an accepted request started)
+    const live = cloud.store.get("csbs.policies", params.policy_id);
+    const item = cloud.store.get<{ id: string; status: string }>("csbs.items", params.item_id);
+    if (live && item && item.status === "available") return;
+    const again = await target();
+    const usable = again.items.find((i) => i.status === "available");
+    Object.assign(params, { policy_id: again.policy.id, plan_id: again.policy.id, checkpoint_id: usable?.checkpoint_id ?? "", item_id: usable?.id ?? "" });
+  };
+  return { cloud, token, projectId, otherProjectId: other.projectId, params, snapshot, repair };
+}
+
+/** Names of the collections whose content differs between two snapshots. */
+export function changedCollections(before: Record<string, string>, after: Record<string, string>): string[] {
+  const names = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...names].filter((n) => before[n] !== after[n]).sort();
+}
