@@ -44,6 +44,11 @@ export interface Route {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD";
   /** Pattern with `:name` segments, e.g. "/csbs/v1/:project_id/policies/:policy_id". */
   pattern: string;
+  /**
+   * Picks the error dialect and the request-log label. Routes with service "admin" (put them under
+   * `/_localcloud/<module>/...`) are gated like the core's admin API (loopback or the admin secret), never
+   * get injected faults, need no token, and stay out of the request log.
+   */
   service: ServiceName;
   /** "token": the core validates X-Auth-Token first (401 in the service's own error format when absent or bad). */
   auth: "none" | "token";
@@ -78,7 +83,11 @@ export interface Clock {
   /** Set the clock; due schedules between the old and new time run in order (never backwards). */
   set(to: Date): Promise<void>;
   advance(seconds: number): Promise<void>;
-  /** Called for every step forward with (from, to]; the scheduler runs everything due in between, in order. */
+  /**
+   * Called for every step forward with (from, to]; the scheduler runs everything due in between, in order.
+   * Steps come from set/advance and from a 1 s ticker while real time passes; they never overlap, and while
+   * listeners run `now()` already reads `to`. A step backwards reports nothing; the next step starts there.
+   */
   onAdvance(listener: (from: Date, to: Date) => Promise<void>): void;
 }
 
