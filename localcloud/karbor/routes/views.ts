@@ -24,7 +24,7 @@ export function planView(plan: Plan): KarborPlan {
   return {
     id: plan.policy.id,
     name: plan.policy.name,
-    description: plan.extra.description ?? plan.policy.description,
+    description: plan.extra.description === undefined ? plan.policy.description : plan.extra.description,
     resources: plan.extra.resources.map(resourceView),
     provider_id: plan.extra.providerId,
     status: plan.extra.status,
