@@ -1,5 +1,5 @@
 /** Inputs of a PolicyAssociation: which servers one policy protects. */
-import { CheckFailure, failure, indexPath, show } from "./failures";
+import { CheckFailure, childPath, failure, indexPath, show } from "./failures";
 import { asBoolean, isRecord } from "./coerce";
 import { LIMITS } from "./limits";
 import { isUnknown, unknownPlaceholder } from "./unknown";
@@ -36,7 +36,7 @@ export function validateAssociationInputs(raw: unknown): AssociationInputsValida
   const unknowns: string[] = [];
   for (const key of Object.keys(raw)) {
     if (!key.startsWith("__") && !KEYS.includes(key) && raw[key] !== undefined && raw[key] !== null) {
-      failures.push(failure(key, `is not an input of PolicyAssociation: remove it (inputs are ${KEYS.join(", ")})`));
+      failures.push(failure(childPath("", key), `is not an input of PolicyAssociation: remove it (inputs are ${KEYS.join(", ")})`));
     }
   }
   let policyId = "";

@@ -2,7 +2,7 @@
  * All inputs of a BackupPolicy, validated together so `check` reports every problem at once,
  * normalized so `diff` compares intent, with the iCalendar pattern derived at deploy time.
  */
-import { CheckFailure, failure, show } from "./failures";
+import { CheckFailure, childPath, failure, show } from "./failures";
 import { asBoolean, isRecord } from "./coerce";
 import { DESCRIPTION_FORBIDDEN, LIMITS, NAME_CHARS } from "./limits";
 import { renderPattern } from "./pattern";
@@ -50,7 +50,7 @@ export function validatePolicyInputs(raw: unknown, now: Date): PolicyInputsValid
   const unknowns: string[] = [];
   for (const key of Object.keys(raw)) {
     if (!key.startsWith("__") && !KEYS.includes(key) && raw[key] !== undefined && raw[key] !== null) {
-      failures.push(failure(key, `is not an input of BackupPolicy: remove it (inputs are ${KEYS.join(", ")})`));
+      failures.push(failure(childPath("", key), `is not an input of BackupPolicy: remove it (inputs are ${KEYS.join(", ")})`));
     }
   }
   const name = readName(raw.name, failures, unknowns);
