@@ -66,7 +66,8 @@ function onePolicyFailures({ entry, declared, live, facts }: AssociationRuleInpu
       failure(
         path,
         `is "${id}"${name ? ` (${name})` : ""}, already in policy "${holder.name}" (${holder.id}): a server can be in only one policy; ` +
-          `set \`takeOver: true\` to move it into this policy, or remove it from "${holder.name}" first`,
+          `set \`takeOver: true\` to move it into this policy, or remove it from "${holder.name}" first ` +
+          "(also when it moves from an association you removed from this program: that one is only deleted after this one is created)",
       ),
     );
   });
