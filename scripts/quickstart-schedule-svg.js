@@ -9,6 +9,9 @@ const path = require("node:path");
 const root = path.resolve(__dirname, "..");
 const SVG_PATH = path.join(root, "docs", "quickstart-schedule.svg");
 const EXAMPLE = path.join(root, "examples", "quickstart", "index.ts");
+// The picture is drawn as of a fixed instant: its heading names the date the zone's offset is taken at, and a
+// picture that changed every day could not be compared with the committed one.
+const DRAWN_AT = new Date("2026-01-05T00:00:00Z");
 
 /** The `schedule: { ... }` object literal of the quickstart's BackupPolicy, evaluated (it is plain data). */
 function quickstartSchedule() {
@@ -23,7 +26,7 @@ function renderQuickstartSvg() {
   const sdk = path.join(root, "dist", "sdk", "index.js");
   if (!fs.existsSync(sdk)) throw new Error(`${sdk} is missing: run 'npm run build' first`);
   const { renderScheduleGrid } = require(sdk);
-  return renderScheduleGrid(quickstartSchedule(), "svg");
+  return renderScheduleGrid(quickstartSchedule(), "svg", DRAWN_AT);
 }
 
 module.exports = { SVG_PATH, quickstartSchedule, renderQuickstartSvg };
