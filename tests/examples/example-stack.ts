@@ -58,10 +58,20 @@ export async function exampleStack(
   const stack = await EngineStack.create({
     project: exampleProject(example),
     files: exampleProgram(example),
-    ...(opts.credentialsFromEnv ? { env: osEnv(cloud, opts.user) } : { config, secrets }),
+    ...(opts.credentialsFromEnv ? { env: osEnv(cloud, opts.user) } : {}),
   });
+  if (!opts.credentialsFromEnv) await setConfig(stack, config, secrets);
   await setServerIds(stack, servers);
   return stack;
+}
+
+/** `pulumi config set-all --plaintext k=v ... --secret k=v ...`: every key in one CLI call instead of one per key. */
+export async function setConfig(stack: EngineStack, config: Record<string, string>, secrets: Record<string, string> = {}): Promise<void> {
+  const pairs = [
+    ...Object.entries(config).flatMap(([k, v]) => ["--plaintext", `${k}=${v}`]),
+    ...Object.entries(secrets).flatMap(([k, v]) => ["--secret", `${k}=${v}`]),
+  ];
+  if (pairs.length > 0) await stack.cli(["config", "set-all", ...pairs], { check: true });
 }
 
 /** `pulumi config set-all --path --plaintext serverIds[0]=... ...`: one CLI call for any number of servers. */
