@@ -6,7 +6,7 @@
  */
 import type { PolicyRecord } from "../backends/policy-backend";
 import { failure, indexPath, type CheckFailure } from "../domain/failures";
-import { LIMITS } from "../domain/limits";
+import { checkServersPerPolicy, findServerConflicts } from "../domain/membership";
 import { isMovingWithinDeployment, registeredAssociations, serversOwnedByDeployment, type AssociationEntry } from "./registry";
 import { PROTECTABLE_STATES, type ServerFacts } from "./server-facts";
 
@@ -45,33 +45,18 @@ function eligibilityFailures({ declared, facts }: AssociationRuleInputs): CheckF
 }
 
 function onePolicyFailures({ entry, declared, live, facts }: AssociationRuleInputs): CheckFailure[] {
-  const out: CheckFailure[] = [];
-  const holderOf = new Map<string, PolicyRecord>();
-  for (const p of live) for (const s of p.serverIds) holderOf.set(s, p);
-  const others = registeredAssociations().filter((a) => a.resourceName !== entry.resourceName);
-  declared.forEach((id, i) => {
-    if (!facts.has(id)) return;
-    const path = indexPath("serverIds", i);
-    const twin = others.find((a) => a.serverIds.includes(id));
-    if (twin) {
-      out.push(failure(path, `is "${id}", also listed by association \`${twin.resourceName}\`: a server can be in only one policy and one association; list it in one of them only`));
-      return;
-    }
-    const holder = holderOf.get(id);
-    if (!holder || holder.id === entry.policyId) return;
-    const ours = entry.oldPolicyId === holder.id && entry.oldServerIds.includes(id);
-    if (entry.takeOver || ours || isMovingWithinDeployment(id, entry.resourceName)) return;
-    const name = facts.get(id)?.name;
-    out.push(
-      failure(
-        path,
-        `is "${id}"${name ? ` (${name})` : ""}, already in policy "${holder.name}" (${holder.id}): a server can be in only one policy; ` +
-          `set \`takeOver: true\` to move it into this policy, or remove it from "${holder.name}" first ` +
-          "(also when it moves from an association you removed from this program: that one is only deleted after this one is created)",
-      ),
-    );
+  // Servers this deployment itself moves (between its own associations, or from this association's old
+  // policy) are not a conflict: their old holder releases them in this same deployment.
+  const released = (serverId: string, policyId: string) =>
+    (entry.oldPolicyId === policyId && entry.oldServerIds.includes(serverId)) || isMovingWithinDeployment(serverId, entry.resourceName);
+  const livePolicies = live.map((p) => ({ id: p.id, name: p.name, serverIds: p.serverIds.filter((s) => !released(s, p.id)) }));
+  const claim = (a: AssociationEntry) => ({ name: a.resourceName, policyId: a.policyId ?? "", serverIds: a.serverIds, takeOver: a.takeOver });
+  const conflicts = findServerConflicts({
+    association: { ...claim(entry), serverIds: declared.map((s) => (facts.has(s) ? s : "")) },
+    others: registeredAssociations().filter((a) => a.resourceName !== entry.resourceName).map(claim),
+    livePolicies,
   });
-  return out;
+  return conflicts.map(({ property, reason }) => ({ property, reason }));
 }
 
 function capacityFailures({ entry, live }: AssociationRuleInputs): CheckFailure[] {
@@ -80,16 +65,10 @@ function capacityFailures({ entry, live }: AssociationRuleInputs): CheckFailure[
   const declaredHere = new Set(group.flatMap((a) => a.serverIds));
   const policy = entry.policyId ? live.find((p) => p.id === entry.policyId) : undefined;
   const owned = entry.policyId ? serversOwnedByDeployment(entry.policyId) : new Set<string>();
-  const outside = (policy?.serverIds ?? []).filter((s) => !owned.has(s) && !declaredHere.has(s));
-  const total = outside.length + declaredHere.size;
-  if (total <= LIMITS.serversPerPolicy) return [];
-  const parts = group.map((a) => `\`${a.resourceName}\` lists ${a.serverIds.length}`);
-  if (outside.length > 0) parts.push(`${outside.length} are already in the policy outside this stack`);
-  return [
-    failure(
-      "serverIds",
-      `would put ${total} servers into one policy (${parts.join(", ")}): a policy holds at most ${LIMITS.serversPerPolicy} servers; ` +
-        "move some servers to another policy (spreadServers helps split a fleet)",
-    ),
-  ];
+  const message = checkServersPerPolicy({
+    policyLabel: policy ? `policy "${policy.name}" (${policy.id})` : "the policy",
+    live: (policy?.serverIds ?? []).filter((s) => !owned.has(s) && !declaredHere.has(s)),
+    associations: group.map((a) => ({ name: a.resourceName, serverIds: a.serverIds })),
+  });
+  return message ? [failure("serverIds", `would overfill the policy: ${message}; spreadServers helps split a fleet`)] : [];
 }

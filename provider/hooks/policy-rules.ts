@@ -4,6 +4,7 @@
  */
 import type { PolicyRecord } from "../backends/policy-backend";
 import { failure, type CheckFailure } from "../domain/failures";
+import { checkPolicyQuota } from "../domain/membership";
 import type { PolicyInputs } from "../domain/policy-inputs";
 import { isUnknown } from "../domain/unknown";
 import { policyDifferences } from "./policy-match";
@@ -52,23 +53,16 @@ export function policyRuleFailures(args: PolicyRuleInputs): CheckFailure[] {
 
   if (willCreate) {
     const deployment = registeredPolicies();
-    const ours = new Set<string>();
-    for (const p of deployment) {
-      if (p.policyName !== undefined) ours.add(p.policyName);
-      if (p.oldPolicyName !== undefined) ours.add(p.oldPolicyName);
-    }
-    const outside = live.filter((p) => !ours.has(p.name));
-    const total = outside.length + deployment.length;
-    if (total > quota) {
+    // A renamed policy of this deployment is the same live policy under its old name: do not count it twice.
+    const renamedFrom = new Set(deployment.filter((p) => p.oldPolicyName !== p.policyName).map((p) => p.oldPolicyName));
+    const message = checkPolicyQuota({
+      livePolicyNames: live.map((p) => p.name).filter((n) => !renamedFrom.has(n)),
+      newPolicyNames: deployment.map((p) => p.policyName ?? `(not yet known: ${p.resourceName})`),
+      limit: quota,
+    });
+    if (message) {
       const names = deployment.map((p) => `\`${p.resourceName}\``).join(", ");
-      failures.push(
-        failure(
-          "name",
-          `would be policy number ${total} of the project: the project already has ${outside.length} ${outside.length === 1 ? "policy" : "policies"} outside this stack ` +
-            `and this deployment declares ${deployment.length} (${names}), more than the quota of ${quota} policies per project; ` +
-            "delete policies you no longer need, put more servers into fewer policies, or ask the cloud operator for a higher quota",
-        ),
-      );
+      failures.push(failure("name", `would exceed the policy quota with this deployment's policies (${names}): ${message}`));
     }
   }
   return failures;

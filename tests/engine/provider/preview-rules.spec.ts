@@ -49,9 +49,9 @@ describe("previews that fail before anything is created", function () {
     });
     const preview = await stack.preview();
     assert.notEqual(preview.code, 0, preview.output);
-    assert.match(preview.output, /65 servers into one policy/);
-    assert.match(preview.output, /`fleet-a` lists 33/);
-    assert.match(preview.output, /`fleet-b` lists 32/);
+    assert.match(preview.output, /would hold 65 servers/);
+    assert.match(preview.output, /association "fleet-a" lists 33/);
+    assert.match(preview.output, /association "fleet-b" lists 32/);
     assert.match(preview.output, /at most 64 servers/);
     assert.deepEqual(await api.policies(), []);
   });
@@ -68,8 +68,8 @@ describe("previews that fail before anything is created", function () {
       });
       const preview = await stack.preview();
       assert.notEqual(preview.code, 0, preview.output);
-      assert.match(preview.output, /31 policies outside this stack and this deployment declares 2/);
-      assert.match(preview.output, /quota of 32 policies/);
+      assert.match(preview.output, /31 policies outside this stack; this deployment adds 2/);
+      assert.match(preview.output, /the limit is 32 per project/);
       assert.equal((await api.policies()).length, 31);
     } finally {
       for (const p of outside) await api.deletePolicy(p.id);
