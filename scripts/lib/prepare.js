@@ -39,6 +39,8 @@ function prepare() {
   });
   process.env.PULUMI_CSBS_ENGINE_BIN = bin;
   step("tsc", () => run(process.execPath, [require.resolve("typescript/bin/tsc", { paths: [root] }), "-p", "tsconfig.json"]));
+  // So that `pulumi up` from the repository root finds the package as users do.
+  step("install the packed package into node_modules", () => run(process.execPath, [path.join(root, "scripts", "install-self.js")]));
   return bin;
 }
 
