@@ -1,0 +1,63 @@
+/**
+ * The local cloud the bench runs against: started in this process (so the whole bench is one process tree),
+ * with projects of generated servers added through the fixtures admin API.
+ */
+import { startLocalCloud, type LocalCloud } from "../localcloud";
+
+/** A project of the bench: its user and its servers' ids in fixture order. */
+export interface BenchProject {
+  name: string;
+  user: string;
+  password: string;
+  serverIds: string[];
+}
+
+// A Monday afternoon: every policy's run time (00:00–15:30 UTC) is hours away, so no scheduled backup runs
+// during the bench and adds load that the baseline does not have.
+const CLOCK_START = "2026-01-05T16:00:00Z";
+
+export async function startBenchCloud(): Promise<LocalCloud> {
+  return startLocalCloud({ port: 0, host: "127.0.0.1", clock: { start: CLOCK_START } });
+}
+
+/** Adds a project with a member user and `servers` ACTIVE servers (one 40 GB system disk each). */
+export async function addBenchProject(cloud: LocalCloud, name: string, servers: number): Promise<BenchProject> {
+  const password = `${name}-password`;
+  const body = {
+    projects: [
+      {
+        name,
+        users: [{ name, password, roles: ["member"] }],
+        servers: Array.from({ length: servers }, (_, i) => ({ name: `${name}-vm-${String(i).padStart(4, "0")}` })),
+      },
+    ],
+  };
+  const res = await fetch(`${cloud.url}/_localcloud/fixtures`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`adding the bench project ${name} through POST /_localcloud/fixtures failed: ${res.status} ${text}`);
+  const applied = JSON.parse(text) as { projects: Array<{ name: string; servers: Array<{ id: string }> }> };
+  const project = applied.projects.find((p) => p.name === name);
+  if (!project || project.servers.length !== servers) {
+    throw new Error(`the local cloud applied ${project?.servers.length ?? 0} of ${servers} servers for project ${name}`);
+  }
+  return { name, user: name, password, serverIds: project.servers.map((s) => s.id) };
+}
+
+/** Stack config that logs the provider in to a bench project (the password as a secret). */
+export function stackConfig(cloud: LocalCloud, project: BenchProject): { config: Record<string, string>; secrets: Record<string, string> } {
+  return {
+    config: {
+      "csbs:authUrl": cloud.authUrl,
+      "csbs:userName": project.user,
+      "csbs:projectName": project.name,
+      "csbs:userDomainName": "Default",
+      "csbs:projectDomainName": "Default",
+      "csbs:region": "RegionOne",
+    },
+    secrets: { "csbs:password": project.password },
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * One bench run: a local cloud in this process, three stacks through the real engine (pulumi-csbs, the
+ * trivial-resource baseline, and a counting stack in a second project), the scenarios in an order that
+ * pairs each pulumi-csbs operation with the same baseline operation right next to it, then the figures.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { EngineStack, engineBin, programBase, REPO_ROOT } from "../tests/support/engine";
+import { addBenchProject, stackConfig, startBenchCloud, type BenchProject } from "./bench-cloud";
+import { computeFigures, type BenchFigures, type BenchRecords } from "./figures";
+import { machineInfo, type MachineInfo } from "./machine";
+import { BASELINE_PROGRAM, benchSpec, CSBS_PROGRAM, policiesOnly, programFiles, resourceCount, type BenchSpec } from "./programs";
+import { RequestLogClient } from "./request-tally";
+import { serversNeeded, type BenchScale } from "./scale";
+import { timedOperation, type OperationKind, type OperationRecord } from "./timed-operation";
+import type { LocalCloud } from "../localcloud";
+
+export interface BenchOutcome {
+  scale: BenchScale;
+  machine: MachineInfo;
+  figures: BenchFigures;
+  records: BenchRecords;
+  /** Seconds spent preparing (packing the package, installing it for the programs, starting stacks). */
+  setupSeconds: number;
+  totalSeconds: number;
+}
+
+async function stackFor(project: string, program: string, spec: BenchSpec, cloud?: LocalCloud, account?: BenchProject): Promise<EngineStack> {
+  const stack = await EngineStack.create({ project, files: programFiles(program, spec) });
+  if (cloud && account) {
+    const { config, secrets } = stackConfig(cloud, account);
+    // Not through StackOptions.config: the harness appends its flags after a "--" there.
+    for (const [k, v] of Object.entries(config)) await stack.cli(["config", "set", "--plaintext", k, v], { check: true });
+    for (const [k, v] of Object.entries(secrets)) await stack.cli(["config", "set", "--secret", k, v], { check: true });
+  }
+  return stack;
+}
+
+function changedAssociations(before: BenchSpec, after: BenchSpec): number {
+  let changed = 0;
+  before.policies.forEach((p, i) =>
+    p.associations.forEach((a, j) => {
+      const b = after.policies[i].associations[j];
+      if (a.serverIds.join() !== b.serverIds.join()) changed++;
+    }),
+  );
+  return changed;
+}
+
+export async function runBench(scale: BenchScale, say: (line: string) => void): Promise<BenchOutcome> {
+  const started = performance.now();
+  const bin = engineBin();
+  const machine = machineInfo(bin, REPO_ROOT);
+  say(`scale: ${scale.policies} policies × ${scale.serversPerPolicy} servers, ${scale.associationsPerPolicy} association(s) per policy`);
+  say("packing pulumi-csbs and installing it for the bench programs");
+  await programBase();
+
+  const cloud = await startBenchCloud();
+  const stacks: EngineStack[] = [];
+  const probeDir = fs.mkdtempSync(path.join(os.tmpdir(), "csbs-bench-probe-"));
+  try {
+    const need = serversNeeded(scale);
+    const main = await addBenchProject(cloud, "bench", need.declared + need.spare);
+    const counting = await addBenchProject(cloud, "bench-count", need.declared);
+    const fleet = main.serverIds.slice(0, need.declared);
+    const spare = main.serverIds.slice(need.declared);
+    const initial = benchSpec(scale, fleet);
+    const changed = benchSpec(scale, fleet, spare);
+    const countSpec = benchSpec(scale, counting.serverIds);
+
+    const csbs = await stackFor("bench-csbs", CSBS_PROGRAM, initial, cloud, main);
+    stacks.push(csbs);
+    const baseline = await stackFor("bench-baseline", BASELINE_PROGRAM, initial);
+    stacks.push(baseline);
+    const counter = await stackFor("bench-count", CSBS_PROGRAM, policiesOnly(countSpec), cloud, counting);
+    stacks.push(counter);
+    const setupSeconds = (performance.now() - started) / 1000;
+
+    const log = new RequestLogClient(cloud.url);
+    const op = async (stack: EngineStack, kind: OperationKind, label: string, extra: string[] = []): Promise<OperationRecord> => {
+      const rec = await timedOperation(stack, kind, label, log, probeDir, extra);
+      say(`${label}: ${(rec.wallMs / 1000).toFixed(1)} s, ${rec.requests.total} requests (${rec.requests.writes} writes, ${rec.requests.auths} auths), provider CPU ${Math.round(rec.provider.cpuMs)} ms`);
+      return rec;
+    };
+
+    const baselineUp = await op(baseline, "up", "baseline up");
+    const csbsUp = await op(csbs, "up", "csbs up");
+    const baselinePreviews: OperationRecord[] = [];
+    const csbsPreviews: OperationRecord[] = [];
+    for (let i = 0; i < scale.previewRepeat; i++) {
+      baselinePreviews.push(await op(baseline, "preview", `baseline no-op preview ${i + 1}`, ["--expect-no-changes"]));
+      csbsPreviews.push(await op(csbs, "preview", `csbs no-op preview ${i + 1}`, ["--expect-no-changes"]));
+    }
+    baseline.writeProgram(programFiles(BASELINE_PROGRAM, changed));
+    csbs.writeProgram(programFiles(CSBS_PROGRAM, changed));
+    const baselineChange = await op(baseline, "up", "baseline change");
+    const csbsChange = await op(csbs, "up", "csbs change");
+    const baselineRefresh = await op(baseline, "refresh", "baseline refresh");
+    const csbsRefresh = await op(csbs, "refresh", "csbs refresh");
+    const countPolicies = await op(counter, "up", "count: create policies");
+    counter.writeProgram(programFiles(CSBS_PROGRAM, countSpec));
+    const countAssociations = await op(counter, "up", "count: create associations");
+
+    const records: BenchRecords = {
+      resources: resourceCount(initial),
+      changedAssociations: changedAssociations(initial, changed),
+      csbsUp,
+      baselineUp,
+      csbsPreviews,
+      baselinePreviews,
+      csbsChange,
+      baselineChange,
+      csbsRefresh,
+      baselineRefresh,
+      countPolicies,
+      countAssociations,
+    };
+    const figures = computeFigures(records, need.declared);
+    return { scale, machine, figures, records, setupSeconds, totalSeconds: (performance.now() - started) / 1000 };
+  } finally {
+    for (const s of stacks) s.dispose();
+    fs.rmSync(probeDir, { recursive: true, force: true });
+    await cloud.close();
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * The bench's scale and repetitions, from the environment so the smoke test can run the same code tiny.
+ * Defaults are the service's full scale: 32 policies (the project quota) of 64 servers (the policy limit).
+ */
+
+/** How big the benched stack is and how often the cheap operations are repeated. */
+export interface BenchScale {
+  /** BackupPolicy resources. @default 32 (BENCH_POLICIES) */
+  policies: number;
+  /** Servers in each policy. @default 64 (BENCH_SERVERS_PER_POLICY) */
+  serversPerPolicy: number;
+  /** PolicyAssociation resources per policy, splitting its servers between them. @default 1 (BENCH_ASSOCIATIONS_PER_POLICY) */
+  associationsPerPolicy: number;
+  /** Times each no-op preview is repeated; the fastest counts (the others absorb noise from other load). @default 3 (BENCH_PREVIEW_REPEAT) */
+  previewRepeat: number;
+}
+
+export const FULL_SCALE: BenchScale = { policies: 32, serversPerPolicy: 64, associationsPerPolicy: 1, previewRepeat: 3 };
+
+function positiveInt(env: NodeJS.ProcessEnv, key: string, fallback: number, max: number): number {
+  const raw = env[key];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > max) {
+    throw new Error(`${key} is "${raw}": it must be a whole number from 1 to ${max}; unset it for the default ${fallback}`);
+  }
+  return n;
+}
+
+/** Reads BENCH_* overrides; every value is checked against the service's limits. */
+export function scaleFromEnv(env: NodeJS.ProcessEnv = process.env): BenchScale {
+  const scale: BenchScale = {
+    policies: positiveInt(env, "BENCH_POLICIES", FULL_SCALE.policies, 32),
+    serversPerPolicy: positiveInt(env, "BENCH_SERVERS_PER_POLICY", FULL_SCALE.serversPerPolicy, 64),
+    associationsPerPolicy: positiveInt(env, "BENCH_ASSOCIATIONS_PER_POLICY", FULL_SCALE.associationsPerPolicy, 64),
+    previewRepeat: positiveInt(env, "BENCH_PREVIEW_REPEAT", FULL_SCALE.previewRepeat, 20),
+  };
+  if (scale.associationsPerPolicy > scale.serversPerPolicy) {
+    throw new Error(
+      `BENCH_ASSOCIATIONS_PER_POLICY is ${scale.associationsPerPolicy}: it must not exceed BENCH_SERVERS_PER_POLICY (${scale.serversPerPolicy}); every association needs a server`,
+    );
+  }
+  return scale;
+}
+
+/** Servers the stack declares, plus the spare half-fleet that the change scenario swaps in. */
+export function serversNeeded(scale: BenchScale): { declared: number; spare: number } {
+  const declared = scale.policies * scale.serversPerPolicy;
+  return { declared, spare: scale.policies * Math.ceil(scale.serversPerPolicy / 2) };
+}
