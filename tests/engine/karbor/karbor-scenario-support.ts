@@ -75,7 +75,9 @@ export class KarborDirect {
 
   /** A plan outside any stack, with its own trigger and retention_protect operation (Sundays 03:00 UTC). */
   async createPolicy(name: string, serverIds: string[]): Promise<KarborPlan> {
-    const resources = serverIds.map((id) => ({ id, type: "OS::Nova::Server", name: id }));
+    // Karbor refuses a plan without resources: a plan with no server protects the project itself.
+    const resources = serverIds.length > 0 ? serverIds.map((id) => ({ id, type: "OS::Nova::Server", name: id }))
+      : [{ id: this.projectId, type: "OS::Keystone::Project", name: "demo" }];
     const plan = (await this.call<{ plan: KarborPlan }>("POST", "/plans", { plan: { name, provider_id: OS_INFRA, parameters: {}, resources } })).plan;
     const trigger = (await this.call<{ trigger_info: KarborTrigger }>("POST", "/triggers", { trigger_info: { name: `${name}-trigger`, type: "time",
       properties: { format: "calendar", pattern: "BEGIN:VEVENT\nRRULE:FREQ=WEEKLY;BYDAY=SU;BYHOUR=3;BYMINUTE=0\nEND:VEVENT" } } })).trigger_info;
