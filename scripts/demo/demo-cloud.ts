@@ -133,10 +133,14 @@ export class DemoCloud {
     return (await this.get<{ count: number }>(`${this.csbs}/checkpoint_items/count`)).count;
   }
 
-  /** Number of operation-log entries of a type ("protect" runs, retention "delete"s). */
-  async operationCount(type: string): Promise<number> {
-    const { operation_logs } = await this.get<{ operation_logs: Array<{ operation_type: string }> }>(`${this.csbs}/operation_logs`);
-    return operation_logs.filter((l) => l.operation_type === type).length;
+  /** Operation-log entries of a type ("protect", "delete"), optionally only those created by one party. */
+  async operationCount(type: string, createdBy?: string): Promise<number> {
+    const { operation_logs } = await this.get<{
+      operation_logs: Array<{ operation_type: string; extra_info?: { created_by?: string } | null }>;
+    }>(`${this.csbs}/operation_logs`);
+    return operation_logs.filter(
+      (l) => l.operation_type === type && (createdBy === undefined || l.extra_info?.created_by === createdBy),
+    ).length;
   }
 
   async clockNow(): Promise<string> {

@@ -73,14 +73,18 @@ export async function runDemo(): Promise<number> {
     const before = await api.clockNow();
     await api.advanceClock(7 * 24 * 3600);
     say(`The cloud's clock moved from ${before} to ${await api.clockNow()}.`);
-    const made = await api.operationCount("protect");
-    const pruned = await api.operationCount("delete");
-    say(`The schedule made ${made} backup runs' worth of backups; retention deleted ${pruned} of them.`);
+    const runs = (await api.operationCount("protect")) - 1;
+    const pruned = await api.operationCount("delete", "retention");
+    say(`The schedule ran ${runs} times (02:00 and 14:00 UTC for 7 days), one backup per server each time;`);
+    say(`retention (keep 3 per server) deleted ${pruned} older automatic backups and left the manual ones alone.`);
     for (const name of ["web-000", "web-001", "web-002"]) {
       const rows = await api.backupsOf(servers[name]);
       say(`\n${name} (${servers[name]}): ${rows.length} backups kept`);
       printTable(rows.map((r: BackupRow) => [r.name, r.createdAt, r.status, r.kind]), ["backup", "created (UTC)", "status", "kind"]);
+      const automatic = rows.filter((r) => r.kind === "automatic").length;
+      if (automatic !== 3 || rows.length !== 4) throw new Error(`${name} should keep 3 automatic backups and its manual one`);
     }
+    if (runs !== 14 || pruned !== 3 * (14 - 3)) throw new Error(`expected 14 runs and ${3 * 11} pruned backups, got ${runs} and ${pruned}`);
 
     banner("7. pulumi destroy: the policy goes, the backups stay");
     const backupsBefore = await api.backupCount();

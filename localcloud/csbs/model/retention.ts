@@ -7,6 +7,7 @@
 import type { CloudContext } from "../../core/contracts";
 import { FAILED_BACKUP_MAX_AGE_DAYS, MAX_FAILED_PERIODIC_BACKUPS } from "../limits";
 import { removeItem } from "./backups";
+import { addOplog } from "./oplogs";
 import { BackupItem, COLLECTIONS, PolicyRecord } from "./types";
 
 const DAY_MS = 86_400_000;
@@ -42,9 +43,21 @@ export function retentionVictims(policy: PolicyRecord, items: BackupItem[], at: 
   return [...victims.values()];
 }
 
-/** Deletes what retention says at `at`; returns how many backups went. */
+/**
+ * Deletes what retention says at `at`; returns how many backups went. Each deletion is logged as a finished
+ * `delete` operation (created_by "retention"), as the real service lists expiry deletions among its jobs, so
+ * that what retention pruned stays visible after the backups are gone.
+ */
 export function applyRetention(ctx: CloudContext, policy: PolicyRecord, at: Date): number {
   const victims = retentionVictims(policy, ctx.store.list<BackupItem>(COLLECTIONS.items), at);
-  for (const item of victims) removeItem(ctx, item, at.toISOString());
+  const when = at.toISOString();
+  for (const item of victims) {
+    addOplog(ctx.store, {
+      projectId: policy.projectId, operationType: "delete", checkpointId: item.checkpointId, planId: policy.id,
+      restoreId: null, scheduledOperationId: null, status: "deleting", startedAt: when,
+      extraInfo: { checkpoint_item_id: item.id, created_by: "retention" },
+    });
+    removeItem(ctx, item, when);
+  }
   return victims.length;
 }
