@@ -11,6 +11,7 @@ import { protectableRoutes } from "./routes/protectables";
 import { providerRoutes } from "./routes/providers";
 import { quotaRoutes } from "./routes/quotas";
 import { restoreRoutes } from "./routes/restores";
+import { serviceRoutes } from "./routes/services";
 import { triggerRoutes } from "./routes/triggers";
 
 export const karborService: ServiceModule = {
@@ -23,5 +24,6 @@ export const karborService: ServiceModule = {
     ...restoreRoutes(ctx),
     ...oplogRoutes(ctx),
     ...quotaRoutes(ctx),
+    ...serviceRoutes(ctx),
   ],
 };

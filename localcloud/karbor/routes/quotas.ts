@@ -1,6 +1,5 @@
-/** `/quotas/{project_id}` (plans, checkpoints; updates admin only) and a small `/os-services` (admin only). */
+/** `/quotas/{project_id}`: plans and checkpoints; updates and resets are admin only. */
 import type { CloudContext, Route } from "../../core/contracts";
-import { naiveMicrosTime } from "../../core/ids";
 import { badRequest, isUuidLike, notFound } from "../faults";
 import { checkpointsInUse, DEFAULT_QUOTAS, getQuota, plansInUse, resetQuota, setQuota } from "../model/quotas";
 import { ok, requireAdmin, route, wrapped, type Scope } from "./common";
@@ -16,11 +15,6 @@ function quotaBody(ctx: CloudContext, projectId: string) {
   const q = getQuota(ctx, projectId);
   return { quota: { id: projectId, plans: q.plans, checkpoints: q.checkpoints } };
 }
-
-const SERVICES = [
-  { id: 1, binary: "karbor-operationengine", host: "localcloud", status: "enabled", disabled_reason: null as string | null },
-  { id: 2, binary: "karbor-protection", host: "localcloud", status: "enabled", disabled_reason: null as string | null },
-];
 
 export function quotaRoutes(ctx: CloudContext): Route[] {
   return [
@@ -59,15 +53,6 @@ export function quotaRoutes(ctx: CloudContext): Route[] {
       requireAdmin(s, "quota:delete");
       resetQuota(ctx, target(s, req.params.target));
       return ok();
-    }),
-    route(ctx, "GET", "/os-services", (req, s) => {
-      requireAdmin(s, "service:get_all");
-      const host = req.query.get("host");
-      const binary = req.query.get("binary");
-      const now = naiveMicrosTime(ctx.clock.now());
-      const list = SERVICES.filter((x) => (host === null || x.host === host) && (binary === null || x.binary === binary))
-        .map((x) => ({ ...x, state: "up", updated_at: now }));
-      return ok({ services: list });
     }),
   ];
 }

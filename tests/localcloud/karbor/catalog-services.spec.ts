@@ -72,6 +72,16 @@ describe("localcloud Karbor providers, protectables, restores, operation logs an
     assert.deepEqual(services.map((s: { binary: string; state: string }) => [s.binary, s.state]), [["karbor-operationengine", "up"]]);
   });
 
+  it("disables and enables the operation engine for an admin, and refuses other services and a reason when enabling", async () => {
+    const adminCaller = await caller(cloud, "admin", "admin", "demo");
+    const off = await adminCaller.call("PUT", "/os-services/1", { status: "disabled", disabled_reason: "maintenance" });
+    assert.deepEqual([off.body.service.status, off.body.service.disabled_reason], ["disabled", "maintenance"]);
+    fault(await adminCaller.call("PUT", "/os-services/1", { status: "enabled", disabled_reason: "x" }), 400, "badRequest");
+    fault(await adminCaller.call("PUT", "/os-services/2", { status: "disabled" }), 400, "badRequest", /only karbor-operationengine/);
+    fault(await demo.call("PUT", "/os-services/1", { status: "enabled" }), 403, "forbidden");
+    assert.equal((await adminCaller.call("PUT", "/os-services/1", { status: "enabled" })).body.service.status, "enabled");
+  });
+
   it("answers unknown Karbor paths with a 404 itemNotFound fault and request ids on every response", async () => {
     const r = await demo.call("GET", "/verifications/x/y");
     fault(r, 404, "itemNotFound");
