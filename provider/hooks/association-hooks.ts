@@ -54,8 +54,9 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
   const existing = hasState(olds);
   const policyId = isUnknown(inputs.policyId) ? undefined : inputs.policyId;
   const policyRef = isUnknown(extra.__policyRef) || extra.__policyRef === "" ? undefined : extra.__policyRef;
-  const declared = Array.isArray(inputs.serverIds) ? inputs.serverIds : [];
-  const known = declared.filter((s) => !isUnknown(s));
+  const known = (Array.isArray(inputs.serverIds) ? inputs.serverIds : []).filter((s) => !isUnknown(s));
+  // Failures point at the user's own list; the validated one is sorted, so index the rules by the original order.
+  const declared = Array.isArray(news.serverIds) ? news.serverIds.map((s) => (typeof s === "string" ? s.toLowerCase() : "")) : [];
   const entry = {
     resourceName: extra.__resourceName,
     policyKey: policyRef ?? policyId,
