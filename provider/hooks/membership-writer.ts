@@ -7,7 +7,7 @@ import type { PolicyRecord } from "../backends/policy-backend";
 import type { ProviderContext } from "./context";
 import { UserFacingError } from "./errors";
 import { withPolicyLock } from "./policy-lock";
-import { isMovingWithinDeployment } from "./registry";
+import { isMovingWithinDeployment, registeredAssociations } from "./registry";
 
 const MAX_ROUNDS = 5;
 
@@ -26,7 +26,20 @@ export interface MembershipChange {
 /** Applies the change; returns the policy as read after the write, or undefined when the policy is gone. */
 export async function changeMembership(ctx: ProviderContext, change: MembershipChange): Promise<PolicyRecord | undefined> {
   if (change.add.length > 0) await releaseFromOtherPolicies(ctx, change);
-  return rewrite(ctx, change.policyId, change.add, change.remove, change.label);
+  const declaredByOthers = serversDeclaredByOthers(change.policyId, change.resourceName);
+  // A server moving to another association of the same policy must stay: if that association wrote first,
+  // removing it here would leave the server unprotected.
+  const remove = change.remove.filter((s) => !declaredByOthers.has(s));
+  return rewrite(ctx, change.policyId, change.add, remove, change.label);
+}
+
+/** Servers that other associations of this deployment declare for `policyId`. */
+function serversDeclaredByOthers(policyId: string, resourceName: string): Set<string> {
+  const out = new Set<string>();
+  for (const a of registeredAssociations()) {
+    if (a.resourceName !== resourceName && a.policyId === policyId) a.serverIds.forEach((s) => out.add(s));
+  }
+  return out;
 }
 
 /** Moves servers held by other policies when the user allowed it, or when they move within this deployment. */
