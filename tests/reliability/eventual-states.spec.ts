@@ -1,0 +1,100 @@
+/**
+ * Issue 6 §6: eventual states are waited for, not failed and not hammered. Policies that stay `creating` for a
+ * while after create; a policy whose delete is refused with 409 CSBS.2004 while one of its backups is being
+ * made; a policy whose backups stay `deleting` for minutes. Two engine runs: up and destroy.
+ */
+import * as assert from "node:assert/strict";
+import { admin, type TestCloud } from "../support/cloud";
+import { BASIC_SCHEDULE, CsbsDirect, scenarioStack, startTestCloud, webServers, type EngineStack, type ProgramSpec } from "../engine/provider/scenario-support";
+import { matching, ok2xx, requestLog, type LoggedRequest } from "./reliability-support";
+
+const PROVIDER = "fc4d5750-22e7-4798-8a46-f48f62c4c1da";
+
+describe("eventual states (issue 6 §6)", function () {
+  this.timeout(300_000);
+  let cloud: TestCloud;
+  let stack: EngineStack;
+  let api: CsbsDirect;
+  const spec = (): ProgramSpec => {
+    const web = webServers(cloud, 4);
+    return {
+      policies: [
+        { resource: "busy", args: { name: "busy-policy", schedule: BASIC_SCHEDULE, retention: { maxBackups: 7 } }, associations: [{ resource: "busy-servers", serverIds: web.slice(0, 2) }] },
+        { resource: "draining", args: { name: "draining-policy", schedule: BASIC_SCHEDULE, retention: { maxBackups: 7 } }, associations: [{ resource: "draining-servers", serverIds: web.slice(2, 4) }] },
+      ],
+    };
+  };
+  const settings = (knobs: Record<string, number>) => admin(cloud, "POST", "/csbs/settings", knobs);
+  const onePolicy = (id: string) => new RegExp(`^/csbs/v1/[^/]+/policies/${id}$`);
+
+  before(async () => {
+    cloud = await startTestCloud();
+    api = await CsbsDirect.login(cloud);
+    stack = await scenarioStack(cloud, "eventual-states", spec());
+  });
+  after(async () => {
+    stack?.dispose();
+    await cloud?.close();
+  });
+
+  it("waits for policies that stay `creating` after create, with a few spaced reads, and reports them usable", async () => {
+    await settings({ creatingSeconds: 4 });
+    await admin(cloud, "DELETE", "/requests");
+    const up = await stack.up();
+    await settings({ creatingSeconds: 0 });
+    assert.equal(up.code, 0, up.output.slice(-3000));
+    const outs = (await stack.outputs()) as Record<string, { id: string; status: string }>;
+    const log = await requestLog(cloud);
+    for (const name of ["busy", "draining"]) {
+      assert.equal(outs[name]!.status, "suspended", `${name} is reported usable, not creating`);
+      const reads = matching(log, "GET", onePolicy(outs[name]!.id));
+      // Backoff from 0.5 s doubling: about five reads cover four seconds; a busy loop would make hundreds.
+      assert.ok(reads.length >= 2 && reads.length <= 12, `${name}: ${reads.length} reads while creating`);
+    }
+  });
+
+  it("destroys a policy refused with 409 CSBS.2004 while a backup runs, and one whose backups take minutes to delete, without a DELETE loop", async () => {
+    const outs = (await stack.outputs()) as Record<string, { id: string }>;
+    const busy = outs.busy!.id;
+    const draining = outs.draining!.id;
+    // draining: a finished backup, then its deletion takes five minutes.
+    await settings({ protectSeconds: 0, deleteSeconds: 300 });
+    const run = await api.call<{ checkpoint: { id: string } }>("POST", `/providers/${PROVIDER}/checkpoints`, { checkpoint: { plan_id: draining, parameters: { auto_trigger: false } } });
+    await api.items(); // settles the finished backup
+    await api.call("DELETE", `/providers/${PROVIDER}/checkpoints/${run.checkpoint.id}`);
+    // busy: a backup that takes five seconds to make.
+    await settings({ protectSeconds: 5 });
+    await api.call("POST", `/providers/${PROVIDER}/checkpoints`, { checkpoint: { plan_id: busy, parameters: { auto_trigger: false } } });
+    assert.ok((await api.items(`?policy_id=${busy}`)).every((i) => i.status === "protecting"));
+    assert.ok((await api.items(`?policy_id=${draining}`)).every((i) => i.status === "deleting"));
+
+    await admin(cloud, "DELETE", "/requests");
+    const destroy = await stack.destroy();
+    assert.equal(destroy.code, 0, destroy.output.slice(-3000));
+    const log = await requestLog(cloud);
+    await settings({ protectSeconds: 0, deleteSeconds: 1 });
+
+    const busyCalls = log.filter((r) => onePolicy(busy).test(r.path));
+    const deletes = busyCalls.filter((r) => r.method === "DELETE");
+    assert.ok(deletes.some((r) => r.status === 409), "the delete was refused while the backup ran");
+    assert.ok(ok2xx(deletes[deletes.length - 1]!.status), "and succeeded once it finished");
+    assert.ok(deletes.length <= 5, `${deletes.length} DELETEs in about five seconds`);
+    assertEveryRetryWasPrecededByARead(busyCalls);
+
+    const drainingDeletes = matching(log, "DELETE", onePolicy(draining));
+    assert.deepEqual(drainingDeletes.map((r) => r.status).map(ok2xx), [true], "a policy whose backups are deleting is deleted at once");
+    assert.deepEqual(await api.policies(), []);
+    assert.ok((await api.items()).some((i) => i.status === "deleting"), "the slow backup deletion carries on; nothing waited for it");
+  });
+});
+
+/** Between two DELETEs of the same policy the provider looked (GET) first: it never re-sent DELETE blindly. */
+function assertEveryRetryWasPrecededByARead(calls: readonly LoggedRequest[]): void {
+  let sinceDelete = -1;
+  for (const r of calls) {
+    if (r.method === "DELETE") {
+      assert.ok(sinceDelete !== 0, `a DELETE followed another without a read in between: ${JSON.stringify(calls.map((c) => `${c.method} ${c.status}`))}`);
+      sinceDelete = 0;
+    } else if (r.method === "GET" && sinceDelete >= 0) sinceDelete++;
+  }
+}
