@@ -43,6 +43,9 @@ function parseJson(text: string): BodyResult {
   try {
     return { kind: "ok", body: JSON.parse(text) as unknown, text };
   } catch (error) {
-    return { kind: "malformed", reason: `the request body is not valid JSON (${(error as Error).message})` };
+    // V8's message quotes the text around the error, which may be a password in a broken Keystone body:
+    // keep only the position.
+    const at = /position (\d+)/.exec((error as Error).message)?.[1];
+    return { kind: "malformed", reason: `the request body is not valid JSON${at !== undefined ? ` (error at character ${at})` : ""}` };
   }
 }
