@@ -1,27 +1,35 @@
 /** Renders bench/RESULTS.md from one run: machine, scale, every figure with how it was measured, every operation. */
-import { goals, type BenchFigures } from "./figures";
+import { allOperations, goals, hookCalls, type BenchFigures } from "./figures";
 import type { BenchOutcome } from "./run-bench";
 import type { OperationRecord } from "./timed-operation";
 
 /** How each figure is measured, in one sentence. */
 export const HOW_MEASURED: Partial<Record<keyof BenchFigures, string>> = {
-  authsPerOperation: "Keystone token requests (POST /identity/v3/auth/tokens in the cloud's request log) of each pulumi-csbs engine operation; the largest over all operations",
-  requestsPerPolicyCreate: "every CSBS request of a `pulumi up` that creates only the policies (counting stack, project bench-count), divided by the policies; includes the check-time listing and quota read",
+  authsPerOperation:
+    "Keystone token requests (POST /identity/v3/auth/tokens in the cloud's request log) of each pulumi-csbs engine operation; the largest over all of them",
+  requestsPerPolicyCreate:
+    "every CSBS request of a `pulumi up` that creates only the policies (counting stack, project bench-count), divided by the policies; includes the check-time listing and quota read of the operation",
   requestsPerAssociationChange: "the larger of requestsPerAssociationCreate and requestsPerAssociationUpdate",
-  requestsPerAssociationCreate: "every CSBS request of a `pulumi up` that adds every association to existing policies (counting stack), divided by the associations; includes the check-time listing",
-  requestsPerAssociationUpdate: "every CSBS request of the change scenario's `pulumi up`, divided by the associations whose servers changed",
-  noopPreviewRequests: "every request (all services, token included) of `pulumi preview --expect-no-changes` right after the up",
+  requestsPerAssociationCreate:
+    "every CSBS request of a `pulumi up` that adds every association to existing policies (counting stack), divided by the associations; includes the check-time listing",
+  requestsPerAssociationUpdate: "every CSBS request of the first change `pulumi up`, divided by the associations whose servers changed",
+  noopPreviewRequests: "every request (all services, token included) of the first `pulumi preview --expect-no-changes` after the up",
   noopPreviewWrites: "requests of that preview other than GET/HEAD and the token request",
-  noopPreviewListings: "collection GETs of that preview, every page counted (policies, quotas, servers, volumes)",
-  refreshRequestsPerResource: "every request of `pulumi refresh` (after the change), divided by the policies plus associations",
-  upWallRatioVsBaseline: "wall time of `pulumi up` of the whole stack from empty, divided by the same for the baseline stack (same resources, inputs and dependencies; provider makes no calls), run just before it",
-  previewWallRatioVsBaseline: "fastest of the repeated no-op previews, divided by the fastest baseline no-op preview (run alternately)",
-  refreshWallRatioVsBaseline: "wall time of `pulumi refresh`, divided by the baseline's refresh",
-  providerCpuMsPerHook: "CPU (user + system) of the dynamic-provider process minus that of the baseline's provider process in the paired operation, summed over up, previews, change and refresh, divided by the pulumi-csbs hook calls (check, diff, create, read, update, delete) of those operations",
-  providerProcessCpuMsPerHook: "the whole dynamic-provider process's CPU (Node start, @pulumi/pulumi, gRPC and our hooks) divided by the hook calls: an upper bound",
-  changeRequests: "every request of the change scenario's `pulumi up` (the first half of every policy's servers replaced by other servers)",
+  noopPreviewListingRequests:
+    "collection GETs of that preview (policies, quotas, servers/detail, volumes/detail), every page counted; the goal is met when nothing but these and the token is requested",
+  upRequests: "every request of the first `pulumi up` from empty",
+  refreshRequestsPerResource: "every request (token included) of the first `pulumi refresh`, divided by the policies plus associations",
+  upWallRatioVsBaseline:
+    "fastest wall time of `pulumi up` of the whole stack from empty, divided by the fastest of the baseline stack (same resources, inputs and dependencies; its provider makes no calls), run alternately",
+  previewWallRatioVsBaseline: "fastest no-op preview, divided by the fastest baseline no-op preview (run alternately)",
+  refreshWallRatioVsBaseline: "fastest `pulumi refresh`, divided by the fastest baseline refresh",
+  providerCpuMsPerHook:
+    "CPU (user + system) of the dynamic-provider process minus that of the baseline's provider process in the paired run, summed over every up, preview, change and refresh, divided by the pulumi-csbs hook calls (check, diff, create, read, update, delete) of those runs",
+  providerProcessCpuMsPerHook:
+    "the whole dynamic-provider process's CPU (Node start, @pulumi/pulumi, gRPC and our hooks) divided by the hook calls: an upper bound",
+  changeRequests: "every request of the first change `pulumi up` (the first half of every policy's servers replaced by other servers)",
   changeWrites: "requests of that up other than GET/HEAD and the token request",
-  changeWallRatioVsBaseline: "wall time of that up, divided by the baseline's same change",
+  changeWallRatioVsBaseline: "fastest change `pulumi up`, divided by the fastest baseline change",
 };
 
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
@@ -30,7 +38,7 @@ function operationRow(op: OperationRecord): string {
   const services = Object.entries(op.requests.byService)
     .map(([s, n]) => `${s} ${n}`)
     .join(", ");
-  const calls = Object.values(op.provider.hooks).reduce((a, h) => a + h.calls, 0);
+  const calls = hookCalls(op);
   return `| ${op.label} | ${seconds(op.wallMs)} | ${op.requests.total} | ${op.requests.auths} | ${op.requests.writes} | ${services || "–"} | ${Math.round(op.provider.cpuMs)} | ${calls} |`;
 }
 
@@ -57,7 +65,7 @@ export function resultsMarkdown(o: BenchOutcome, analysis: string): string {
       const g = goalOf.get(k);
       return `| \`${k}\` | ${f[k]} | ${g ? g.goal : "–"} | ${g ? (g.met ? "met" : "**missed**") : "–"} | ${HOW_MEASURED[k]} |`;
     });
-  const ops = [r.baselineUp, r.csbsUp, ...r.baselinePreviews, ...r.csbsPreviews, r.baselineChange, r.csbsChange, r.baselineRefresh, r.csbsRefresh, r.countPolicies, r.countAssociations];
+  const ops = allOperations(r);
   return [
     "# pulumi-csbs performance (npm run bench)",
     "",
@@ -69,7 +77,7 @@ export function resultsMarkdown(o: BenchOutcome, analysis: string): string {
     `* Commit: ${m.commit}`,
     `* Machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB memory, ${m.os}; 1-minute load average at start ${m.loadAverage}`,
     `* Node ${m.node}, Pulumi ${m.pulumi} (engine from scripts/setup-engine.sh, file:// backend, local cloud in the bench process)`,
-    `* Scale: ${f.policies} policies × ${o.scale.serversPerPolicy} servers = ${f.servers} servers, ${f.associations} associations (${o.scale.associationsPerPolicy} per policy); ${f.policies + f.associations} resources; no-op preview repeated ${o.scale.previewRepeat}×`,
+    `* Scale: ${f.policies} policies × ${o.scale.serversPerPolicy} servers = ${f.servers} servers, ${f.associations} associations (${o.scale.associationsPerPolicy} per policy); ${f.policies + f.associations} resources; every timed operation run ${o.scale.repeat}× alternately with the baseline, the fastest counting`,
     `* Setup (pack, install for the programs, stack init, fixtures): ${o.setupSeconds.toFixed(0)} s; whole bench: ${o.totalSeconds.toFixed(0)} s`,
     "",
     "## Figures",

@@ -8,7 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { EngineStack, engineBin, programBase, REPO_ROOT } from "../tests/support/engine";
 import { addBenchProject, stackConfig, startBenchCloud, type BenchProject } from "./bench-cloud";
-import { computeFigures, type BenchFigures, type BenchRecords } from "./figures";
+import { computeFigures, type BenchFigures, type BenchRecords, type PairedRuns } from "./figures";
 import { machineInfo, type MachineInfo } from "./machine";
 import { BASELINE_PROGRAM, benchSpec, CSBS_PROGRAM, policiesOnly, programFiles, resourceCount, type BenchSpec } from "./programs";
 import { RequestLogClient } from "./request-tally";
@@ -84,20 +84,38 @@ export async function runBench(scale: BenchScale, say: (line: string) => void): 
       return rec;
     };
 
-    const baselineUp = await op(baseline, "up", "baseline up");
-    const csbsUp = await op(csbs, "up", "csbs up");
-    const baselinePreviews: OperationRecord[] = [];
-    const csbsPreviews: OperationRecord[] = [];
-    for (let i = 0; i < scale.previewRepeat; i++) {
-      baselinePreviews.push(await op(baseline, "preview", `baseline no-op preview ${i + 1}`, ["--expect-no-changes"]));
-      csbsPreviews.push(await op(csbs, "preview", `csbs no-op preview ${i + 1}`, ["--expect-no-changes"]));
+    const paired = async (kind: OperationKind, name: string, i: number, extra: string[] = []): Promise<PairedRuns> => {
+      const n = scale.repeat > 1 ? ` ${i + 1}` : "";
+      return {
+        baseline: [await op(baseline, kind, `baseline ${name}${n}`, extra)],
+        csbs: [await op(csbs, kind, `csbs ${name}${n}`, extra)],
+      };
+    };
+    const merge = (runs: PairedRuns[]): PairedRuns => ({
+      baseline: runs.flatMap((r) => r.baseline),
+      csbs: runs.flatMap((r) => r.csbs),
+    });
+
+    const ups: PairedRuns[] = [];
+    for (let i = 0; i < scale.repeat; i++) {
+      if (i > 0) {
+        // Back to empty for the next up from empty; not measured.
+        for (const s of [baseline, csbs]) await s.cli(["destroy", "--yes", "--skip-preview"], { check: true });
+      }
+      ups.push(await paired("up", "up", i));
     }
-    baseline.writeProgram(programFiles(BASELINE_PROGRAM, changed));
-    csbs.writeProgram(programFiles(CSBS_PROGRAM, changed));
-    const baselineChange = await op(baseline, "up", "baseline change");
-    const csbsChange = await op(csbs, "up", "csbs change");
-    const baselineRefresh = await op(baseline, "refresh", "baseline refresh");
-    const csbsRefresh = await op(csbs, "refresh", "csbs refresh");
+    const previews: PairedRuns[] = [];
+    for (let i = 0; i < scale.repeat; i++) previews.push(await paired("preview", "no-op preview", i, ["--expect-no-changes"]));
+    // Each run replaces half of every policy's servers: to the spare servers, back, and again.
+    const changes: PairedRuns[] = [];
+    for (let i = 0; i < scale.repeat; i++) {
+      const target = i % 2 === 0 ? changed : initial;
+      baseline.writeProgram(programFiles(BASELINE_PROGRAM, target));
+      csbs.writeProgram(programFiles(CSBS_PROGRAM, target));
+      changes.push(await paired("up", "change", i));
+    }
+    const refreshes: PairedRuns[] = [];
+    for (let i = 0; i < scale.repeat; i++) refreshes.push(await paired("refresh", "refresh", i));
     const countPolicies = await op(counter, "up", "count: create policies");
     counter.writeProgram(programFiles(CSBS_PROGRAM, countSpec));
     const countAssociations = await op(counter, "up", "count: create associations");
@@ -105,14 +123,10 @@ export async function runBench(scale: BenchScale, say: (line: string) => void): 
     const records: BenchRecords = {
       resources: resourceCount(initial),
       changedAssociations: changedAssociations(initial, changed),
-      csbsUp,
-      baselineUp,
-      csbsPreviews,
-      baselinePreviews,
-      csbsChange,
-      baselineChange,
-      csbsRefresh,
-      baselineRefresh,
+      up: merge(ups),
+      preview: merge(previews),
+      change: merge(changes),
+      refresh: merge(refreshes),
       countPolicies,
       countAssociations,
     };

@@ -3,7 +3,7 @@
  * Defaults are the service's full scale: 32 policies (the project quota) of 64 servers (the policy limit).
  */
 
-/** How big the benched stack is and how often the cheap operations are repeated. */
+/** How big the benched stack is and how often each timed operation is repeated. */
 export interface BenchScale {
   /** BackupPolicy resources. @default 32 (BENCH_POLICIES) */
   policies: number;
@@ -11,11 +11,15 @@ export interface BenchScale {
   serversPerPolicy: number;
   /** PolicyAssociation resources per policy, splitting its servers between them. @default 1 (BENCH_ASSOCIATIONS_PER_POLICY) */
   associationsPerPolicy: number;
-  /** Times each no-op preview is repeated; the fastest counts (the others absorb noise from other load). @default 3 (BENCH_PREVIEW_REPEAT) */
-  previewRepeat: number;
+  /**
+   * Times each timed operation (up from empty, no-op preview, change, refresh) runs, alternating with the
+   * baseline; the fastest of each counts, so a burst of other load on the machine does not decide a ratio.
+   * @default 5 (BENCH_REPEAT)
+   */
+  repeat: number;
 }
 
-export const FULL_SCALE: BenchScale = { policies: 32, serversPerPolicy: 64, associationsPerPolicy: 1, previewRepeat: 3 };
+export const FULL_SCALE: BenchScale = { policies: 32, serversPerPolicy: 64, associationsPerPolicy: 1, repeat: 5 };
 
 function positiveInt(env: NodeJS.ProcessEnv, key: string, fallback: number, max: number): number {
   const raw = env[key];
@@ -33,7 +37,7 @@ export function scaleFromEnv(env: NodeJS.ProcessEnv = process.env): BenchScale {
     policies: positiveInt(env, "BENCH_POLICIES", FULL_SCALE.policies, 32),
     serversPerPolicy: positiveInt(env, "BENCH_SERVERS_PER_POLICY", FULL_SCALE.serversPerPolicy, 64),
     associationsPerPolicy: positiveInt(env, "BENCH_ASSOCIATIONS_PER_POLICY", FULL_SCALE.associationsPerPolicy, 64),
-    previewRepeat: positiveInt(env, "BENCH_PREVIEW_REPEAT", FULL_SCALE.previewRepeat, 20),
+    repeat: positiveInt(env, "BENCH_REPEAT", FULL_SCALE.repeat, 20),
   };
   if (scale.associationsPerPolicy > scale.serversPerPolicy) {
     throw new Error(

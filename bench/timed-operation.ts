@@ -72,6 +72,6 @@ export async function timedOperation(
   const wallMs = performance.now() - started;
   if (result.code !== 0) throw new Error(`bench step "${label}" (pulumi ${kind}) failed (exit ${result.code}):\n${result.output}`);
   const requests = tally(await log.entries());
-  // The probe rewrites its record every 100 ms; the process may have been ended just before a final write.
+  // The probe writes its record every 250 ms and when the engine stops the provider with SIGINT.
   return { label, kind, wallMs, requests, provider: readProbes(probeDir, prefix) };
 }

@@ -39,7 +39,7 @@ describe("npm run bench machinery (2 × 3 smoke run)", function () {
         PULUMI_CSBS_ENGINE_BIN: engineBin(),
         BENCH_POLICIES: "2",
         BENCH_SERVERS_PER_POLICY: "3",
-        BENCH_PREVIEW_REPEAT: "1",
+        BENCH_REPEAT: "1",
         BENCH_RESULTS_FILE: resultsFile,
       },
     });
