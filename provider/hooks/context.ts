@@ -12,6 +12,7 @@ import { resolveSettings } from "../config/resolve-settings";
 import type { Settings } from "../config/settings";
 import { createBackend } from "../backends/backend-factory";
 import type { PolicyBackend, PolicyRecord } from "../backends/policy-backend";
+import { warnUser } from "./engine-warning";
 import { ServerDirectory } from "./server-facts";
 
 /** Everything a hook needs to talk to the cloud. */
@@ -79,6 +80,11 @@ export function resetProviderContext(config?: (key: string) => string | undefine
 
 async function build(config: (key: string) => string | undefined): Promise<ProviderContext> {
   const settings = resolveSettings({ config, env: process.env });
+  if (settings.insecure) {
+    await warnUser(
+      `TLS certificate verification is off (insecure=true from ${settings.origins.insecure ?? "settings"}): anyone on the network path to ${settings.authUrl} can read the credentials; use csbs:cacert (or OS_CACERT) with the cloud's CA instead, and keep insecure for testing only`,
+    );
+  }
   const session = sessionFor(settings);
   const servers = new ServerDirectory(new NovaClient(session), new CinderClient(session));
   const backend = await createBackend(settings, session, (id) => servers.nameOf(id));
