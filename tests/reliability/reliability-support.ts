@@ -110,12 +110,21 @@ export async function assertCloudMatchesDeclaration(stack: EngineStack, api: Csb
  * PULUMI_HOME the engine passed down to them.
  */
 export function providerPids(stack: EngineStack): number[] {
+  return processesOf(stack, (argv) => argv.some((a) => a.includes("dynamic-provider")));
+}
+
+/** Pids of this stack's `pulumi <command>` CLI processes (the engine itself), recognised by PULUMI_HOME. */
+export function enginePids(stack: EngineStack, command: string): number[] {
+  return processesOf(stack, (argv) => argv[0]!.endsWith("/pulumi") && argv.includes(command));
+}
+
+function processesOf(stack: EngineStack, match: (argv: string[]) => boolean): number[] {
   const pids: number[] = [];
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8");
-      if (!cmdline.includes("dynamic-provider")) continue;
+      const argv = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
+      if (!match(argv)) continue;
       const environ = fs.readFileSync(`/proc/${entry}/environ`, "utf8").split("\0");
       if (environ.includes(`PULUMI_HOME=${stack.home}`)) pids.push(Number(entry));
     } catch {

@@ -1,0 +1,116 @@
+/**
+ * Issue 6 §3: a deployment killed in the middle. (a) The provider process is SIGKILLed while policies it has
+ * already POSTed are still `creating` (so the cloud holds policies the engine never heard of); (b) the engine
+ * (`pulumi up` itself) is SIGKILLed while server-list writes are in flight, which leaves a lock and pending
+ * creates in state. In both, the user-facing path (`pulumi cancel` for the lock, `pulumi refresh`, `pulumi up`)
+ * brings cloud and state to the declaration: no leaked policy, no duplicate, every server associated.
+ *
+ * Policies are auto-named (no `name`): the name is derived from project/stack/resource, so a policy left by an
+ * interrupted create is recognisably this resource's and is taken over. (An explicit `name` makes the next up
+ * fail with "already used …; set `adopt: true`": see the README's troubleshooting.)
+ */
+import * as assert from "node:assert/strict";
+import { admin, type TestCloud } from "../support/cloud";
+import { CsbsDirect, scenarioStack, startTestCloud, webServers, type EngineStack, type ProgramSpec } from "../engine/provider/scenario-support";
+import {
+  assertCloudMatchesDeclaration,
+  enginePids,
+  fleetSpec,
+  matching,
+  ok2xx,
+  ONE_POLICY,
+  POLICIES,
+  providerPids,
+  requestLog,
+  until,
+} from "./reliability-support";
+
+describe("interrupted deployments (issue 6 §3)", function () {
+  this.timeout(300_000);
+  // One cloud per case, so each holds exactly the policies of its stack.
+  let cloud: TestCloud;
+  let api: CsbsDirect;
+  const stacks: EngineStack[] = [];
+
+  beforeEach(async () => {
+    cloud = await startTestCloud();
+    api = await CsbsDirect.login(cloud);
+  });
+  afterEach(async () => {
+    await cloud?.close();
+  });
+  after(() => {
+    for (const s of stacks) {
+      for (const pid of [...providerPids(s), ...enginePids(s, "up")]) process.kill(pid, "SIGKILL");
+      s.dispose();
+    }
+  });
+
+  /** The policies of the cloud whose name starts with the stack's resource prefix (auto names keep it). */
+  const policiesOf = async (prefix: string) => (await api.policies()).filter((p) => p.name.startsWith(`${prefix}-`));
+
+  it("recovers from the provider process killed while created policies are still `creating`", async () => {
+    const spec: ProgramSpec = fleetSpec("cut", 4, 3, webServers(cloud, 12), true);
+    const stack = await scenarioStack(cloud, "interrupted-provider", spec);
+    stacks.push(stack);
+    await admin(cloud, "POST", "/csbs/settings", { creatingSeconds: 4 });
+    await admin(cloud, "DELETE", "/requests");
+
+    const running = stack.up();
+    await until("the first policy POST", async () => matching(await requestLog(cloud), "POST", POLICIES, ok2xx).length > 0);
+    await new Promise((r) => setTimeout(r, 500));
+    const pids = providerPids(stack);
+    assert.ok(pids.length > 0, "found the stack's dynamic-provider process");
+    for (const pid of pids) process.kill(pid, "SIGKILL");
+    const killed = await running;
+    await admin(cloud, "POST", "/csbs/settings", { creatingSeconds: 0 });
+    assert.notEqual(killed.code, 0, "the interrupted up fails");
+    const leaked = await policiesOf("cut");
+    const recorded = (await stack.exportState()).deployment.resources?.filter((r) => r.type.endsWith("BackupPolicy")) ?? [];
+    assert.ok(leaked.length > recorded.length, `the cloud holds policies the state does not know (${leaked.length} vs ${recorded.length}): the case worth testing`);
+
+    const refresh = await stack.refresh();
+    assert.equal(refresh.code, 0, refresh.output.slice(-2000));
+    const up = await stack.up();
+    assert.equal(up.code, 0, up.output.slice(-3000));
+    assert.equal(matching(await requestLog(cloud), "POST", POLICIES, ok2xx).length, 4, "each policy was POSTed once in all: the leaked ones were taken over");
+    await assertCloudMatchesDeclaration(stack, api, spec);
+  });
+
+  it("recovers from `pulumi up` itself killed while server lists are being written (lock and pending creates)", async () => {
+    const spec: ProgramSpec = fleetSpec("halt", 4, 3, webServers(cloud, 12, 20), true);
+    const stack = await scenarioStack(cloud, "interrupted-engine", spec);
+    stacks.push(stack);
+    await admin(cloud, "DELETE", "/requests");
+    await admin(cloud, "POST", "/faults", { rules: [{ method: "PUT", path: "/csbs/v1/[^/]+/policies/[^/]+$", latencyMs: 3000 }] });
+
+    const running = stack.up();
+    await until("every policy to be created", async () => matching(await requestLog(cloud), "POST", POLICIES, ok2xx).length === 4);
+    await new Promise((r) => setTimeout(r, 1000));
+    const engines = enginePids(stack, "up");
+    assert.equal(engines.length, 1, "found the stack's pulumi up process");
+    process.kill(engines[0]!, "SIGKILL");
+    await running;
+    // The orphaned provider would finish its writes on its own; stop it as a crashed CI runner would.
+    for (const pid of providerPids(stack)) process.kill(pid, "SIGKILL");
+    await admin(cloud, "DELETE", "/faults");
+    const pending = ((await stack.exportState()).deployment as { pending_operations?: unknown[] }).pending_operations ?? [];
+    assert.ok(pending.length > 0, "the killed engine left pending operations in state");
+
+    const locked = await stack.refresh();
+    assert.notEqual(locked.code, 0, "the stack is still locked by the killed update");
+    assert.match(locked.output, /pulumi cancel/, "and the engine says how to unlock it");
+    const cancel = await stack.cli(["cancel", "--yes"]);
+    assert.equal(cancel.code, 0, cancel.output);
+    // Non-interactively, refresh cannot decide about pending creates; this provider re-creates (takes over)
+    // them on the next up, so dropping them is safe.
+    const refresh = await stack.refresh(["--clear-pending-creates"]);
+    assert.equal(refresh.code, 0, refresh.output.slice(-2000));
+    const up = await stack.up();
+    assert.equal(up.code, 0, up.output.slice(-3000));
+    assert.equal(matching(await requestLog(cloud), "POST", POLICIES, ok2xx).length, 4, "no policy was created twice");
+    assert.ok(matching(await requestLog(cloud), "PUT", ONE_POLICY).length > 0);
+    await assertCloudMatchesDeclaration(stack, api, spec);
+    assert.equal((await policiesOf("halt")).length, 4);
+  });
+});
