@@ -26,6 +26,8 @@ export interface BenchRecords {
   /** Counting stack: `up` creating only the policies, then `up` adding every association. */
   countPolicies: OperationRecord;
   countAssociations: OperationRecord;
+  /** Wall time of the calls a no-op preview cannot avoid, made directly (api-floor.ts). */
+  noopPreviewApiFloorMs: number;
 }
 
 /** The JSON line's keys: the issue's list, the change scenario, and the breakdowns behind them. */
@@ -42,6 +44,9 @@ export interface BenchFigures {
   refreshRequestsPerResource: number;
   upWallRatioVsBaseline: number;
   previewWallRatioVsBaseline: number;
+  /** (baseline preview + the preview's API floor) / baseline preview: the ratio the API calls alone would give. */
+  previewApiFloorRatio: number;
+  noopPreviewApiFloorMs: number;
   refreshWallRatioVsBaseline: number;
   providerCpuMsPerHook: number;
   providerProcessCpuMsPerHook: number;
@@ -116,6 +121,8 @@ export function computeFigures(r: BenchRecords, servers: number): BenchFigures {
     refreshRequestsPerResource: round(r.refresh.csbs[0].requests.total / Math.max(1, totalResources)),
     upWallRatioVsBaseline: ratio(r.up),
     previewWallRatioVsBaseline: ratio(r.preview),
+    previewApiFloorRatio: round((fastest(r.preview.baseline) + r.noopPreviewApiFloorMs) / fastest(r.preview.baseline)),
+    noopPreviewApiFloorMs: Math.round(r.noopPreviewApiFloorMs),
     refreshWallRatioVsBaseline: ratio(r.refresh),
     providerCpuMsPerHook: round(Math.max(0, extraCpu) / Math.max(1, calls), 3),
     providerProcessCpuMsPerHook: round(processCpu / Math.max(1, calls), 3),

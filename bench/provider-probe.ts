@@ -22,8 +22,6 @@ export interface ProbeRecord {
   pid: number;
   /** CPU of the whole process since it started, user + system, in ms. */
   cpuMs: number;
-  /** CPU spent while at least one hook call was in flight, in ms. */
-  inFlightCpuMs: number;
   /** Per hook (`policy.check`, `association.create`, …): calls and their summed wall time. */
   hooks: Record<string, { calls: number; wallMs: number }>;
 }
@@ -59,15 +57,11 @@ function startCpuProfile(dir: string): () => void {
 function install(file: string): void {
   const profileDir = process.env[CPU_PROFILE_DIR_ENV];
   const writeProfile = profileDir ? startCpuProfile(profileDir) : () => undefined;
-  const record: ProbeRecord = { pid: process.pid, cpuMs: 0, inFlightCpuMs: 0, hooks: {} };
-  let inFlight = 0;
-  let inFlightSince = 0;
+  const record: ProbeRecord = { pid: process.pid, cpuMs: 0, hooks: {} };
   const flush = () => {
     record.cpuMs = cpuMs();
-    const pending = inFlight > 0 ? record.cpuMs - inFlightSince : 0;
-    const out = { ...record, inFlightCpuMs: record.inFlightCpuMs + pending };
     try {
-      fs.writeFileSync(`${file}.${process.pid}.json`, JSON.stringify(out));
+      fs.writeFileSync(`${file}.${process.pid}.json`, JSON.stringify(record));
     } catch {
       // A probe must never break the process it measures.
     }
@@ -88,11 +82,8 @@ function install(file: string): void {
     process.on(signal, onSignal);
   }
 
-  const enter = () => {
-    if (inFlight++ === 0) inFlightSince = cpuMs();
-  };
+  // Only a clock read per call: anything heavier would be charged to the hooks it measures.
   const leave = (name: string, started: number) => {
-    if (--inFlight === 0) record.inFlightCpuMs += cpuMs() - inFlightSince;
     const h = (record.hooks[name] ??= { calls: 0, wallMs: 0 });
     h.calls++;
     h.wallMs += performance.now() - started;
@@ -112,7 +103,6 @@ function install(file: string): void {
       const name = `${kind}.${key}`;
       w[key] = (...args: unknown[]) => {
         const started = performance.now();
-        enter();
         let result: unknown;
         try {
           result = (fn as (...a: unknown[]) => unknown)(...args);

@@ -22,6 +22,9 @@ export const HOW_MEASURED: Partial<Record<keyof BenchFigures, string>> = {
   upWallRatioVsBaseline:
     "fastest wall time of `pulumi up` of the whole stack from empty, divided by the fastest of the baseline stack (same resources, inputs and dependencies; its provider makes no calls), run alternately",
   previewWallRatioVsBaseline: "fastest no-op preview, divided by the fastest baseline no-op preview (run alternately)",
+  noopPreviewApiFloorMs:
+    "fastest of the calls a no-op preview cannot avoid (token; policy listing and quota; every page of the Nova server and Cinder volume listings, these four concurrently), made directly from the bench process",
+  previewApiFloorRatio: "(fastest baseline no-op preview + noopPreviewApiFloorMs) / fastest baseline no-op preview: the preview ratio if the provider added nothing but those calls",
   refreshWallRatioVsBaseline: "fastest `pulumi refresh`, divided by the fastest baseline refresh",
   providerCpuMsPerHook:
     "CPU (user + system) of the dynamic-provider process minus that of the baseline's provider process in the paired run, summed over every up, preview, change and refresh, divided by the pulumi-csbs hook calls (check, diff, create, read, update, delete) of those runs",

@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { EngineStack, engineBin, programBase, REPO_ROOT } from "../tests/support/engine";
+import { noopPreviewApiFloorMs } from "./api-floor";
 import { addBenchProject, stackConfig, startBenchCloud, type BenchProject } from "./bench-cloud";
 import { computeFigures, type BenchFigures, type BenchRecords, type PairedRuns } from "./figures";
 import { machineInfo, type MachineInfo } from "./machine";
@@ -107,6 +108,9 @@ export async function runBench(scale: BenchScale, say: (line: string) => void): 
     const previews: PairedRuns[] = [];
     for (let i = 0; i < scale.repeat; i++) previews.push(await paired("preview", "no-op preview", i, ["--expect-no-changes"]));
     // Each run replaces half of every policy's servers: to the spare servers, back, and again.
+    // Measured here, between the previews and the changes, while the stack's policies exist as in the previews.
+    const apiFloorMs = await noopPreviewApiFloorMs(cloud, main, scale.repeat);
+    say(`no-op preview API floor (token, policies, quota, every server and volume page): ${apiFloorMs.toFixed(0)} ms`);
     const changes: PairedRuns[] = [];
     for (let i = 0; i < scale.repeat; i++) {
       const target = i % 2 === 0 ? changed : initial;
@@ -129,6 +133,7 @@ export async function runBench(scale: BenchScale, say: (line: string) => void): 
       refresh: merge(refreshes),
       countPolicies,
       countAssociations,
+      noopPreviewApiFloorMs: apiFloorMs,
     };
     const figures = computeFigures(records, need.declared);
     return { scale, machine, figures, records, setupSeconds, totalSeconds: (performance.now() - started) / 1000 };

@@ -17,7 +17,7 @@ export interface OperationRecord {
   wallMs: number;
   requests: RequestTally;
   /** The dynamic-provider process(es) of the operation. */
-  provider: { cpuMs: number; inFlightCpuMs: number; hooks: Record<string, { calls: number; wallMs: number }> };
+  provider: { cpuMs: number; hooks: Record<string, { calls: number; wallMs: number }> };
 }
 
 const PROBE_PATH = path.join(__dirname, "provider-probe.js");
@@ -39,12 +39,11 @@ function args(kind: OperationKind, extra: string[]): string[] {
 }
 
 function readProbes(dir: string, prefix: string): OperationRecord["provider"] {
-  const out: OperationRecord["provider"] = { cpuMs: 0, inFlightCpuMs: 0, hooks: {} };
+  const out: OperationRecord["provider"] = { cpuMs: 0, hooks: {} };
   for (const f of fs.readdirSync(dir)) {
     if (!f.startsWith(`${prefix}.`) || !f.endsWith(".json")) continue;
     const rec = JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as ProbeRecord;
     out.cpuMs += rec.cpuMs;
-    out.inFlightCpuMs += rec.inFlightCpuMs;
     for (const [name, h] of Object.entries(rec.hooks)) {
       const acc = (out.hooks[name] ??= { calls: 0, wallMs: 0 });
       acc.calls += h.calls;

@@ -1,0 +1,66 @@
+/**
+ * The API floor of a no-op preview: the wall time of the calls a preview of this stack cannot avoid, made
+ * directly from here over plain HTTP with nothing else around them: one token, the project's policy listing
+ * and quota, and the Nova server and Cinder volume listings (every page) that the association rules need
+ * (does each server exist, is it Running or Stopped, has it a shared disk). The pulumi-csbs preview minus
+ * the baseline preview is compared with this: what is left over is the provider's own overhead.
+ */
+import type { LocalCloud } from "../localcloud";
+import type { BenchProject } from "./bench-cloud";
+
+interface Catalog {
+  token: { catalog: Array<{ type: string; endpoints: Array<{ interface: string; url: string }> }> };
+}
+
+async function getJson(url: string, token: string): Promise<Record<string, unknown>> {
+  const res = await fetch(url, { headers: { "x-auth-token": token } });
+  if (!res.ok) throw new Error(`API floor: GET ${url} → ${res.status}`);
+  return (await res.json()) as Record<string, unknown>;
+}
+
+/** Follows `<key>_links` rel=next until the last page, as the provider's pagination does. */
+async function listAll(url: string, key: string, token: string): Promise<number> {
+  let next: string | undefined = url;
+  let items = 0;
+  while (next) {
+    const body = await getJson(next, token);
+    items += (body[key] as unknown[]).length;
+    const links = body[`${key}_links`] as Array<{ rel: string; href: string }> | undefined;
+    next = links?.find((l) => l.rel === "next")?.href;
+  }
+  return items;
+}
+
+/** One pass of the floor's calls; returns its wall time in ms. */
+async function onePass(cloud: LocalCloud, project: BenchProject): Promise<number> {
+  const started = performance.now();
+  const res = await fetch(`${cloud.authUrl}/auth/tokens`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      auth: {
+        identity: { methods: ["password"], password: { user: { name: project.user, domain: { name: "Default" }, password: project.password } } },
+        scope: { project: { name: project.name, domain: { name: "Default" } } },
+      },
+    }),
+  });
+  if (res.status !== 201) throw new Error(`API floor: token request → ${res.status}`);
+  const token = res.headers.get("x-subject-token") ?? "";
+  const catalog = ((await res.json()) as Catalog).token.catalog;
+  const url = (type: string) => catalog.find((c) => c.type === type)?.endpoints.find((e) => e.interface === "public")?.url ?? "";
+  // The provider runs these concurrently too: the policy rules and the association rules start together.
+  await Promise.all([
+    getJson(`${url("data-protect")}/policies`, token),
+    getJson(`${url("data-protect")}/quotas`, token),
+    listAll(`${url("compute")}/servers/detail`, "servers", token),
+    listAll(`${url("volumev3")}/volumes/detail`, "volumes", token),
+  ]);
+  return performance.now() - started;
+}
+
+/** The fastest of `repeat` passes, in ms. */
+export async function noopPreviewApiFloorMs(cloud: LocalCloud, project: BenchProject, repeat: number): Promise<number> {
+  let best = Infinity;
+  for (let i = 0; i < Math.max(1, repeat); i++) best = Math.min(best, await onePass(cloud, project));
+  return best;
+}
