@@ -174,6 +174,32 @@ describe("project isolation in the local cloud (issue 6 §10)", function () {
     await cloud?.close();
   });
 
+  // These two come first: the property below may delete the callers' own policies (an allowed write).
+  it("widens lists with all_tenants only for an admin", async () => {
+    const asMember = await call<{ policies: Array<{ id: string }> }>(other, cloud, "GET", "/policies?all_tenants=1");
+    assert.deepEqual(asMember.policies.map((p) => p.id), [other.policyId]);
+    const adminToken = await tokenFor(cloud, "admin", "admin", "demo");
+    const asAdmin = await call<{ policies: Array<{ id: string }> }>(adminToken, cloud, "GET", "/policies?all_tenants=1");
+    assert.deepEqual(asAdmin.policies.map((p) => p.id).sort(), [demo.policyId, other.policyId].sort());
+    const adminOwn = await call<{ policies: Array<{ id: string }> }>(adminToken, cloud, "GET", "/policies");
+    assert.deepEqual(adminOwn.policies.map((p) => p.id), [demo.policyId], "without all_tenants an admin sees its own project");
+  });
+
+  it("answers another project's object exactly as one that does not exist (no existence oracle)", async () => {
+    const missing = "00000000-0000-4000-8000-00000000beef";
+    const withIds = routes.filter((r) => /:(policy_id|plan_id|checkpoint_id|item_id|server_id|volume_id|log_id|resource_id)/.test(r.pattern));
+    assert.ok(withIds.length >= 8, `routes with object ids: ${withIds.length}`);
+    for (const route of withIds) {
+      const own = victimParams(demo, other, "mixed");
+      const victimPath = fillPattern(route.pattern, own, () => demo.policyId);
+      const nonePath = fillPattern(route.pattern, Object.fromEntries(Object.entries(own).map(([k, v]) => [k, k === "project_id" || k === "provider_id" || k === "key" ? v : missing])), () => missing);
+      const a = await request(route.method, `${cloud.url}${victimPath}`, { token: other.token });
+      const b = await request(route.method, `${cloud.url}${nonePath}`, { token: other.token });
+      const code = (r: typeof a) => JSON.stringify(r.body ?? null).match(/"(error_code|code)":\s*"?([\w.]+)/)?.[2] ?? "";
+      assert.deepEqual([a.status, code(a)], [b.status, code(b)], `${route.method} ${route.pattern}: ${a.text.slice(0, 150)} vs ${b.text.slice(0, 150)}`);
+    }
+  });
+
   it("never shows or changes the other project's policies, servers or backups, whatever the route, ids, filters or body", async () => {
     const statuses = new Set<number>();
     const pairs = (): Array<[Tenant, Tenant]> => [
@@ -212,30 +238,5 @@ describe("project isolation in the local cloud (issue 6 §10)", function () {
     );
     // The property reached handlers that answered (lists, the caller's own policy), not only refusals.
     assert.ok(statuses.has(200), `statuses seen: ${[...statuses].join(", ")}`);
-  });
-
-  it("answers another project's object exactly as one that does not exist (no existence oracle)", async () => {
-    const missing = "00000000-0000-4000-8000-00000000beef";
-    const withIds = routes.filter((r) => /:(policy_id|plan_id|checkpoint_id|item_id|server_id|volume_id|log_id|resource_id)/.test(r.pattern));
-    assert.ok(withIds.length >= 8, `routes with object ids: ${withIds.length}`);
-    for (const route of withIds) {
-      const own = victimParams(demo, other, "mixed");
-      const victimPath = fillPattern(route.pattern, own, () => demo.policyId);
-      const nonePath = fillPattern(route.pattern, Object.fromEntries(Object.entries(own).map(([k, v]) => [k, k === "project_id" || k === "provider_id" || k === "key" ? v : missing])), () => missing);
-      const a = await request(route.method, `${cloud.url}${victimPath}`, { token: other.token });
-      const b = await request(route.method, `${cloud.url}${nonePath}`, { token: other.token });
-      const code = (r: typeof a) => JSON.stringify(r.body ?? null).match(/"(error_code|code)":\s*"?([\w.]+)/)?.[2] ?? "";
-      assert.deepEqual([a.status, code(a)], [b.status, code(b)], `${route.method} ${route.pattern}: ${a.text.slice(0, 150)} vs ${b.text.slice(0, 150)}`);
-    }
-  });
-
-  it("widens lists with all_tenants only for an admin", async () => {
-    const asMember = await call<{ policies: Array<{ id: string }> }>(other, cloud, "GET", "/policies?all_tenants=1");
-    assert.deepEqual(asMember.policies.map((p) => p.id), [other.policyId]);
-    const adminToken = await tokenFor(cloud, "admin", "admin", "demo");
-    const asAdmin = await call<{ policies: Array<{ id: string }> }>(adminToken, cloud, "GET", "/policies?all_tenants=1");
-    assert.deepEqual(asAdmin.policies.map((p) => p.id).sort(), [demo.policyId, other.policyId].sort());
-    const adminOwn = await call<{ policies: Array<{ id: string }> }>(adminToken, cloud, "GET", "/policies");
-    assert.deepEqual(adminOwn.policies.map((p) => p.id), [demo.policyId], "without all_tenants an admin sees its own project");
   });
 });
