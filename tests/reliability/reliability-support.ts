@@ -10,6 +10,7 @@ import { admin, startTestCloud, type CloudOptions, type TestCloud } from "../sup
 import type { EngineStack } from "../support/engine";
 import { CsbsDirect, liveServers, type ProgramSpec } from "../engine/provider/scenario-support";
 
+/** Type tokens of the two resources in state. */
 export const POLICY_TYPE = "pulumi-nodejs:dynamic/csbs:BackupPolicy";
 export const ASSOCIATION_TYPE = "pulumi-nodejs:dynamic/csbs:PolicyAssociation";
 
@@ -40,6 +41,7 @@ export function demoServers(cloud: TestCloud, prefix: string, count: number): st
   return found.slice(0, count);
 }
 
+/** Everything the cloud received since the log was last cleared, oldest first. */
 export async function requestLog(cloud: TestCloud): Promise<LoggedRequest[]> {
   return (await admin<{ requests: LoggedRequest[] }>(cloud, "GET", "/requests")).requests;
 }
@@ -49,6 +51,7 @@ export function matching(log: readonly LoggedRequest[], method: string, path: Re
   return log.filter((r) => r.method === method && path.test(r.path) && (!status || status(r.status)));
 }
 
+/** A success status. */
 export const ok2xx = (s: number): boolean => s >= 200 && s < 300;
 
 /** CSBS paths of the policy collection and of one policy. */

@@ -15,6 +15,7 @@ import { TokenService } from "../../../localcloud/identity/tokens";
 import { cinderRoutes } from "../../../localcloud/volume/cinder-routes";
 import type { TestCloud } from "../../support/cloud";
 
+/** A route as a pattern, without its handler. */
 export interface RouteShape {
   method: Route["method"];
   pattern: string;

@@ -7,11 +7,13 @@ import { CsbsDirect } from "../../engine/provider/scenario-support";
 import { login, startTestCloud, type TestCloud } from "../../support/cloud";
 import { tokenFor } from "../http";
 
+/** The one CSBS provider id (csbs-api.md). */
 export const PROVIDER_ID = "fc4d5750-22e7-4798-8a46-f48f62c4c1da";
 
 /** Collections that change by themselves (the scheduler's cursor), not because of a request. */
 const VOLATILE = new Set(["csbs.scheduler"]);
 
+/** The running cloud, the demo caller, and real ids to put in paths. */
 export interface HostileCloud {
   cloud: TestCloud;
   /** demo member token. */
@@ -26,6 +28,7 @@ export interface HostileCloud {
   repair(): Promise<void>;
 }
 
+/** Starts the cloud and fills it (see the file comment). */
 export async function startHostileCloud(): Promise<HostileCloud> {
   const cloud = await startTestCloud({ clock: { start: "2025-01-08T12:00:00Z" } });
   // Deletes finish at the next request, so a backup deleted by an accepted request is gone before the next
