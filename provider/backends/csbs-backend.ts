@@ -15,6 +15,7 @@ import {
   tagsFromWire,
   updateBody,
 } from "./csbs-wire-mapping";
+import { splitOwnerTag, withOwnerTag } from "./ownership-marker";
 import type { PolicyBackend, PolicyRecord, PolicySpec } from "./policy-backend";
 import { realSleep, waitFor, type Sleep, type WaitPolicy } from "./waiting";
 
@@ -72,13 +73,20 @@ export class CsbsBackend implements PolicyBackend {
   }
 
   async update(id: string, spec: PolicySpec): Promise<PolicyRecord> {
-    const current = await this.requireWire(id);
+    let current = await this.requireWire(id);
+    // A policy taken over after an interrupted create may still be settling; write it once it is usable.
+    if (current.status === "creating") current = await this.waitUsableWire(id, spec.name);
     const body = updateBody(spec, current);
     const updated = body ? await this.client.updatePolicy(id, body) : current;
     const record = this.remember(updated);
-    if (!sameTags(spec.tags, tagsFromWire(current.tags))) {
-      await this.client.setPolicyTags(id, spec.tags);
-      record.tags = { ...spec.tags };
+    const currentTags = tagsFromWire(current.tags);
+    // The marker rides along with the user's tags, so a tag update never drops it.
+    const wanted = withOwnerTag(spec.tags, spec.owner, splitOwnerTag(currentTags).owner);
+    if (!sameTags(wanted, currentTags)) {
+      await this.client.setPolicyTags(id, wanted);
+      const written = splitOwnerTag(wanted);
+      record.tags = written.tags;
+      if (written.owner !== undefined) record.owner = written.owner;
     }
     return record;
   }
@@ -152,12 +160,16 @@ export class CsbsBackend implements PolicyBackend {
   }
 
   private async waitUsable(id: string, name: string): Promise<PolicyRecord> {
+    return this.remember(await this.waitUsableWire(id, name));
+  }
+
+  private async waitUsableWire(id: string, name: string): Promise<CsbsPolicy> {
     return waitFor(
       async () => {
         const policy = await this.client.getPolicy(id);
         if (!policy) throw new Error(`policy "${name}" (${id}) disappeared while it was being created: run the command again`);
         if (policy.status === "error") throw new Error(`policy "${name}" (${id}) ended in status "error" after create: delete it and run the command again`);
-        return USABLE.has(policy.status) ? this.remember(policy) : undefined;
+        return USABLE.has(policy.status) ? policy : undefined;
       },
       this.timings.usable,
       () => new Error(`policy "${name}" (${id}) was still not usable ${Math.round(this.timings.usable.timeoutMs / 1000)} s after create: check it in the console and run the command again`),

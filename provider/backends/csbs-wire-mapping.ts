@@ -14,6 +14,7 @@ import {
   type CsbsScheduledOperation,
   type CsbsTag,
 } from "../wire/csbs";
+import { splitOwnerTag, withOwnerTag } from "./ownership-marker";
 import type { PolicyRecord, PolicySpec, StoredRetention } from "./policy-backend";
 
 /** The server resource type every CSBS association uses. */
@@ -32,7 +33,8 @@ export function retentionToWire(retention: RetentionInput): CsbsOperationDefinit
 
 export function tagsFromWire(tags: CsbsTag[] | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const t of tags ?? []) out[t.key] = t.value ?? "";
+  // defineProperty: a tag may be called `__proto__`, which plain assignment would not store.
+  for (const t of tags ?? []) Object.defineProperty(out, t.key, { value: t.value ?? "", enumerable: true, writable: true, configurable: true });
   return out;
 }
 
@@ -50,6 +52,7 @@ export function backupOperation(policy: CsbsPolicy): CsbsScheduledOperation | un
 
 export function recordFromWire(policy: CsbsPolicy): PolicyRecord {
   const op = backupOperation(policy);
+  const { tags, owner } = splitOwnerTag(tagsFromWire(policy.tags));
   return {
     id: policy.id,
     name: policy.name,
@@ -58,7 +61,8 @@ export function recordFromWire(policy: CsbsPolicy): PolicyRecord {
     pattern: op?.trigger?.properties?.pattern ?? "",
     retention: retentionFromWire(op?.operation_definition),
     serverIds: (policy.resources ?? []).map((r) => r.id),
-    tags: tagsFromWire(policy.tags),
+    tags,
+    ...(owner !== undefined ? { owner } : {}),
     status: policy.status ?? "",
     createdAt: policy.created_at ?? "",
     projectId: policy.project_id ?? "",
@@ -70,7 +74,7 @@ export function serverResources(servers: ReadonlyArray<{ id: string; name: strin
 }
 
 export function createBody(spec: PolicySpec): CsbsPolicyCreateBody {
-  const tags = tagsToWire(spec.tags);
+  const tags = tagsToWire(withOwnerTag(spec.tags, spec.owner));
   return {
     policy: {
       name: spec.name,

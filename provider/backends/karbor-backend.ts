@@ -70,14 +70,14 @@ export class KarborBackend implements PolicyBackend {
   }
 
   async create(spec: PolicySpec): Promise<PolicyRecord> {
-    checkTriggerName(encodeTriggerName("00000000-0000-0000-0000-000000000000", spec.retention, spec.tags));
+    checkTriggerName(encodeTriggerName("00000000-0000-0000-0000-000000000000", spec.retention, spec.tags, spec.owner));
     const projectId = await this.client.projectId();
     const plan = await this.createPlan(spec, projectId);
     try {
       const emptied = await this.client.updatePlan(plan.id, { plan: { resources: [] } });
       const trigger = await this.client.createTrigger({
         trigger_info: {
-          name: encodeTriggerName(plan.id, spec.retention, spec.tags),
+          name: encodeTriggerName(plan.id, spec.retention, spec.tags, spec.owner),
           type: "time",
           // No start_time: the cloud's own clock starts it, so runs begin when the cloud says "now".
           properties: { format: "calendar", pattern: spec.pattern },
@@ -96,7 +96,9 @@ export class KarborBackend implements PolicyBackend {
     const parts = await this.requireParts(id);
     const projectId = await this.client.projectId();
     let plan = parts.plan;
-    const wantedName = checkTriggerName(encodeTriggerName(id, spec.retention, spec.tags));
+    // Without a new marker the current one stays, as on CSBS.
+    const owner = spec.owner ?? (parts.trigger ? decodeTriggerName(parts.trigger.name)?.owner : undefined);
+    const wantedName = checkTriggerName(encodeTriggerName(id, spec.retention, spec.tags, owner));
     if (plan.name !== spec.name || (plan.description ?? "") !== spec.description) {
       requireSuspended(plan);
       plan = await this.client.updatePlan(id, { plan: { name: spec.name, description: spec.description } });

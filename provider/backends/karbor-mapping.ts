@@ -4,7 +4,8 @@
  * One BackupPolicy = one plan + one `time` trigger + (while enabled) one `retention_protect` scheduled operation.
  * Karbor has no tags and keeps retention only in the scheduled operation, which does not exist while a policy is
  * disabled; so the trigger's name, the one free-form field we own, carries the plan id, the retention and the
- * tags: `csbs-policy:<plan id>|keep=<max backups>,<days>|tags=k=v,k2=v2`. Upstream stores names in 255 characters.
+ * tags, and the ownership marker (see ownership-marker.ts):
+ * `csbs-policy:<plan id>|owner=<marker>|keep=<max backups>,<days>|tags=k=v,k2=v2`. Upstream stores names in 255 characters.
  */
 import { fromOperationDefinition, toOperationDefinition, type RetentionInput, type RetentionRecord } from "../domain/retention";
 import {
@@ -15,6 +16,7 @@ import {
   type KarborScheduledOperation,
   type KarborTrigger,
 } from "../wire/karbor";
+import { isOwnerMarker } from "./ownership-marker";
 import type { PolicyRecord } from "./policy-backend";
 
 export const TRIGGER_PREFIX = "csbs-policy:";
@@ -25,11 +27,16 @@ export interface TriggerNameData {
   planId: string;
   retention?: RetentionRecord;
   tags: Record<string, string>;
+  /** The ownership marker, when the name carries one. */
+  owner?: string;
 }
 
-export function encodeTriggerName(planId: string, retention: RetentionInput, tags: Record<string, string>): string {
+export function encodeTriggerName(planId: string, retention: RetentionInput, tags: Record<string, string>, owner?: string): string {
   const def = toOperationDefinition(retention);
-  const parts = [`${TRIGGER_PREFIX}${planId}`, `keep=${def.max_backups},${def.retention_duration_days}`];
+  const parts = [`${TRIGGER_PREFIX}${planId}`];
+  // Markers are [A-Za-z0-9_-] only, so they need no escaping between the `|` separators.
+  if (isOwnerMarker(owner)) parts.push(`owner=${owner}`);
+  parts.push(`keep=${def.max_backups},${def.retention_duration_days}`);
   const keys = Object.keys(tags).sort();
   if (keys.length > 0) parts.push(`tags=${keys.map((k) => `${encodeURIComponent(k)}=${encodeURIComponent(tags[k])}`).join(",")}`);
   return parts.join("|");
@@ -46,10 +53,14 @@ export function decodeTriggerName(name: string): TriggerNameData | undefined {
       const [max, days] = part.slice(5).split(",");
       out.retention = fromOperationDefinition({ max_backups: max, retention_duration_days: days });
       out.retention.permanent = out.retention.maxBackups < 0 && out.retention.retentionDurationDays < 0;
+    } else if (part.startsWith("owner=")) {
+      const owner = part.slice(6);
+      if (isOwnerMarker(owner)) out.owner = owner;
     } else if (part.startsWith("tags=")) {
       for (const pair of part.slice(5).split(",")) {
         const eq = pair.indexOf("=");
-        if (eq > 0) out.tags[decodeURIComponent(pair.slice(0, eq))] = decodeURIComponent(pair.slice(eq + 1));
+        // defineProperty: a tag may be called `__proto__`, which plain assignment would not store.
+        if (eq > 0) Object.defineProperty(out.tags, decodeURIComponent(pair.slice(0, eq)), { value: decodeURIComponent(pair.slice(eq + 1)), enumerable: true, writable: true, configurable: true });
       }
     }
   }
@@ -108,6 +119,7 @@ export function recordFromParts(parts: PlanParts, projectId: string): PolicyReco
     retention,
     serverIds: (plan.resources ?? []).filter((r) => r.type === KARBOR_SERVER_TYPE).map((r) => r.id),
     tags: meta?.tags ?? {},
+    ...(meta?.owner !== undefined ? { owner: meta.owner } : {}),
     status: plan.status ?? "",
     createdAt: "",
     projectId,

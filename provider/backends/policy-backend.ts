@@ -18,7 +18,10 @@ export interface PolicyRecord {
   pattern: string;
   retention: StoredRetention;
   serverIds: string[];
+  /** The user's tags (the ownership marker is never among them). */
   tags: Record<string, string>;
+  /** The ownership marker the policy carries (see ownership-marker.ts), when it has one. */
+  owner?: string;
   /** The API's own status word (csbs: suspended/started/enabled/disabled/creating). */
   status: string;
   /** The creation time as the API reports it, or "" when the API does not report one. */
@@ -35,7 +38,10 @@ export interface PolicySpec {
   pattern: string;
   /** The declared retention; backends convert it with the domain's `toOperationDefinition`. */
   retention: RetentionInput;
+  /** The user's tags. */
   tags: Record<string, string>;
+  /** The ownership marker to write; absent keeps the policy's current marker. */
+  owner?: string;
 }
 
 /** The data-protection API, reduced to what the provider needs. */

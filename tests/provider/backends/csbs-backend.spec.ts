@@ -127,6 +127,47 @@ describe("CSBS backend against the local cloud", function () {
     assert.equal(await backend.get(created.id), undefined);
   });
 
+  it("writes the ownership marker as a tag that records never show, and keeps it through tag updates", async () => {
+    const marker = "0123456789abcdef0123456789abcdef";
+    const created = await backend.create(spec({ owner: marker }));
+    assert.deepEqual([created.tags, created.owner], [{ team: "web" }, marker]);
+    const liveTags = async () => {
+      const { token, csbs } = await login(cloud);
+      const raw = (await (await fetch(`${csbs}/policies/${created.id}`, { headers: { "x-auth-token": token } })).json()) as { policy: { tags: Array<{ key: string; value: string }> } };
+      return Object.fromEntries(raw.policy.tags.map((t) => [t.key, t.value]));
+    };
+    assert.deepEqual(await liveTags(), { team: "web", "pulumi-csbs-owner": marker });
+    // A spec without a marker (a state from before markers) changes the user's tags and leaves the marker.
+    const retagged = await backend.update(created.id, spec({ tags: { team: "ops", tier: "1" } }));
+    assert.deepEqual([retagged.tags, retagged.owner], [{ team: "ops", tier: "1" }, marker]);
+    assert.deepEqual(await liveTags(), { team: "ops", tier: "1", "pulumi-csbs-owner": marker });
+    assert.deepEqual((await backend.get(created.id))?.tags, { team: "ops", tier: "1" });
+  });
+
+  it("adds a marker to an unmarked policy with a tag write only", async () => {
+    const created = await backend.create(spec());
+    assert.equal(created.owner, undefined);
+    const marked = await backend.update(created.id, spec({ owner: "abc" }));
+    assert.equal(marked.owner, "abc");
+    assert.equal((await backend.findByName("daily-web"))?.owner, "abc");
+    assert.equal((await requests("PUT", /\/policies\//)).length, 0);
+  });
+
+  it("waits until a policy left `creating` is usable before updating it", async () => {
+    await admin(cloud, "POST", "/csbs/settings", { creatingSeconds: 2 });
+    const { token, csbs } = await login(cloud);
+    const body = { policy: { name: "left", provider_id: "fc4d5750-22e7-4798-8a46-f48f62c4c1da", parameters: { common: {} }, resources: [],
+      scheduled_operations: [{ enabled: true, operation_type: "backup", operation_definition: { max_backups: 3 }, trigger: { properties: { pattern: PATTERN } } }] } };
+    const res = await fetch(`${csbs}/policies`, { method: "POST", headers: { "x-auth-token": token, "content-type": "application/json" }, body: JSON.stringify(body) });
+    const left = ((await res.json()) as { policy: { id: string; status: string } }).policy;
+    assert.equal(left.status, "creating");
+    await admin(cloud, "DELETE", "/requests");
+    const updated = await backend.update(left.id, spec({ name: "left" }));
+    assert.equal(updated.status, "suspended");
+    assert.ok((await requests("GET", /\/policies\/[^/]+$/)).length >= 2, "polled before writing");
+    assert.equal(updated.retention.maxBackups, 7);
+  });
+
   it("reports the project's policy quota", async () => {
     assert.equal(await backend.policyQuota(), 32);
   });

@@ -134,6 +134,15 @@ describe("Karbor backend against the local cloud", function () {
     assert.equal((await state(cloud))["karbor.plans"]?.length ?? 0, 0);
   });
 
+  it("keeps the ownership marker in the trigger name, out of the tags, through tag and retention updates", async () => {
+    const marker = "0123456789abcdef0123456789abcdef";
+    const created = await backend.create(spec({ owner: marker }));
+    assert.deepEqual([created.tags, created.owner], [{ team: "web" }, marker]);
+    const updated = await backend.update(created.id, spec({ tags: { team: "ops" }, retention: { maxAgeDays: 9 } }));
+    assert.deepEqual([updated.tags, updated.owner], [{ team: "ops" }, marker]);
+    assert.deepEqual([(await backend.findByName("daily-web"))?.owner, (await backend.get(created.id))?.tags], [marker, { team: "ops" }]);
+  });
+
   it("reads the plans quota from Karbor's quotas API", async () => {
     assert.equal(await backend.policyQuota(), 50);
     const adminCaller = await caller(cloud, "admin", "admin", "demo");

@@ -35,6 +35,16 @@ describe("Karbor mapping", () => {
     }));
   });
 
+  it("carries the ownership marker in the trigger name, ahead of retention and tags, and reads it back", () => {
+    const marker = fc.stringMatching(/^[A-Za-z0-9_-]{1,43}$/);
+    fc.assert(fc.property(retention, fc.dictionary(tagKey, tagValue, { maxKeys: 9 }), marker, (r, tags, owner) => {
+      const decoded = decodeTriggerName(encodeTriggerName(PLAN, r, tags, owner));
+      assert.deepEqual([decoded?.planId, decoded?.owner, decoded?.tags], [PLAN, owner, { ...tags }]);
+    }));
+    assert.equal(encodeTriggerName(PLAN, { maxBackups: 3 }, { team: "web" }, "m1"), `csbs-policy:${PLAN}|owner=m1|keep=3,-1|tags=team=web`);
+    assert.equal(decodeTriggerName(encodeTriggerName(PLAN, { maxBackups: 3 }, {}))?.owner, undefined);
+  });
+
   it("ignores triggers it did not name", () => {
     assert.equal(decodeTriggerName("tr1"), undefined);
     assert.equal(decodeTriggerName("csbs-policy:not-an-id"), undefined);
@@ -59,5 +69,9 @@ describe("Karbor mapping", () => {
       [true, 9, ["s1"], { team: "web" }, "P", ""]);
     const disabled = recordFromParts(partsOf([plan], [trigger], [])[0], "proj");
     assert.deepEqual([disabled.enabled, disabled.retention.maxBackups], [false, 4]);
+    assert.equal(enabled.owner, undefined);
+    const marked = { ...trigger, name: encodeTriggerName(PLAN, { maxBackups: 4 }, { team: "web" }, "m1") };
+    const withOwner = recordFromParts(partsOf([plan], [marked], [])[0], "proj");
+    assert.deepEqual([withOwner.owner, withOwner.tags], ["m1", { team: "web" }]);
   });
 });
