@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { defaultPolicyName } from "./default-name";
+import { ownerMarker } from "./owner-marker";
 import { policyProvider } from "./provider-loader";
 
 /** A day of the week, as iCalendar spells it. */
@@ -64,13 +65,16 @@ export interface BackupPolicyArgs {
   /** How long automatic backups are kept. */
   retention: pulumi.Input<RetentionArgs>;
   /**
-   * Up to 10 tags; keys 1-36 and values 0-43 characters of letters, digits, `_` or `-`.
+   * Up to 9 tags (CSBS allows 10 per policy; pulumi-csbs keeps one for its ownership marker `pulumi-csbs-owner`,
+   * which never appears here); keys 1-36 and values 0-43 characters of letters, digits, `_` or `-`.
    * @default {}
    */
   tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
   /**
    * Take over an existing policy of the same name instead of failing on the duplicate name: the create succeeds
-   * when the existing policy matches these inputs and fails explaining the difference otherwise.
+   * when the existing policy matches these inputs and fails explaining the difference otherwise; the policy then
+   * carries this resource's ownership marker. Not needed for a policy left by an interrupted create of this same
+   * resource: the provider recognises its marker and takes it over on its own.
    * Use it in place of `pulumi import`, which dynamic resources do not support.
    * @default false
    */
@@ -125,6 +129,9 @@ export class BackupPolicy extends pulumi.dynamic.Resource {
       // Tells the provider the name is ours (derived from project/stack/resource), so a policy of that name left
       // behind by an interrupted create may be taken over instead of failing as a duplicate.
       __autoNamed: args.name === undefined,
+      // Written on the policy as an ownership marker, so a policy whose create was interrupted before the engine
+      // recorded it is taken over by the next create, whatever its name (never shown in outputs or diffs).
+      __owner: ownerMarker(pulumi.getProject(), pulumi.getStack(), name),
       name: args.name ?? defaultPolicyName(pulumi.getProject(), pulumi.getStack(), name),
       description: args.description,
       enabled: args.enabled,

@@ -1,15 +1,19 @@
 /**
  * The dynamic-provider hooks of BackupPolicy. The serialized loader in the SDK calls these by name.
  * check validates everything at once, then applies the live rules; diff compares normalized values; create
- * makes one policy (found again by name if its answer was lost); read reports drift; update writes only
- * what changed; delete keeps the backups.
+ * makes one policy (found again by name if its answer was lost), or takes over the policy of its name that an
+ * interrupted create of this resource left (recognised by its ownership marker); read reports drift; update
+ * writes only what changed, keeping the marker; delete keeps the backups.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import type { PolicyBackend, PolicyRecord, PolicySpec } from "../backends/policy-backend";
+import { isRecord } from "../domain/coerce";
 import { validatePolicyInputs, type PolicyInputs } from "../domain/policy-inputs";
 import { providerContext } from "./context";
 import { userError, UserFacingError } from "./errors";
 import { changedProperties, enabledKey, patternKey, retentionKey, scheduleKey, tagsKey, textKey } from "./normalize";
 import { policyDifferences } from "./policy-match";
+import { claimOf, isTagCountFailure, ownerInput, ownerTagFailures } from "./policy-ownership";
 import { policyRuleFailures } from "./policy-rules";
 import { declaredPart, outputsFromCreate, outputsFromRecord, specFromInputs, type PolicyOutputs } from "./policy-state";
 import { registerPolicy } from "./registry";
@@ -23,20 +27,35 @@ type Props = Record<string, unknown>;
 interface Hidden {
   __resourceName: string;
   __autoNamed?: boolean;
+  /** The ownership marker written on the policy (derived from project, stack and resource name). */
+  __owner?: string;
 }
 
 type CheckedInputs = PolicyInputs & Hidden;
 
 function hidden(props: Props): Hidden {
+  const owner = ownerInput(props.__owner);
   return {
     __resourceName: typeof props.__resourceName === "string" ? props.__resourceName : "",
     ...(props.__autoNamed === true ? { __autoNamed: true } : {}),
+    ...(owner !== undefined ? { __owner: owner } : {}),
   };
+}
+
+/** What to write: the declared policy plus this resource's marker. */
+function specOf(inputs: CheckedInputs): PolicySpec {
+  const spec = specFromInputs(inputs);
+  return inputs.__owner !== undefined ? { ...spec, owner: inputs.__owner } : spec;
 }
 
 export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
   const validation = validatePolicyInputs(news, new Date());
-  if (!validation.inputs) return { failures: validation.failures };
+  // The marker's tag slot makes the tag limit one lower than the domain's; its message replaces the domain's.
+  const tagFailures = ownerTagFailures(isRecord(news) ? news.tags : undefined);
+  if (!validation.inputs || tagFailures.length > 0) {
+    const others = validation.failures.filter((f) => !(tagFailures.length > 0 && isTagCountFailure(f)));
+    return { failures: [...others, ...tagFailures] };
+  }
   const inputs = validation.inputs;
   const extra = hidden(news);
   const existing = hasState(olds);
@@ -50,7 +69,7 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
   try {
     const ctx = await providerContext();
     const [live, quota] = await Promise.all([ctx.livePolicies(), ctx.backend.policyQuota()]);
-    const failures = policyRuleFailures({ entry, inputs, autoNamed: extra.__autoNamed === true, live, quota });
+    const failures = policyRuleFailures({ entry, inputs, autoNamed: extra.__autoNamed === true, owner: extra.__owner, live, quota });
     if (failures.length > 0) return { failures };
   } catch (err) {
     throw userError(err, policyLabel(news), "check the project's policies");
@@ -75,29 +94,36 @@ export async function diff(_id: string, olds: Props, news: Props): Promise<pulum
 
 export async function create(inputs: CheckedInputs): Promise<pulumi.dynamic.CreateResult> {
   const label = policyLabel(inputs);
-  const spec = specFromInputs(inputs);
+  const spec = specOf(inputs);
   const ctx = await providerContext();
   try {
-    if (inputs.adopt || inputs.__autoNamed) {
-      const existing = await ctx.backend.findByName(spec.name);
-      if (existing) {
-        const diffs = policyDifferences(existing, spec);
-        if (diffs.length > 0) {
-          throw new UserFacingError(
-            `${label}: policy "${spec.name}" (${existing.id}) already exists and differs from this declaration: ${diffs.join("; ")}; ` +
-              "make the declaration match it (or change it in the console) and run again, or choose another `name`",
-          );
-        }
-        return { id: existing.id, outs: outputsFromCreate(inputs.__resourceName, inputs, existing) };
-      }
-    }
-    const record = await ctx.backend.create(spec);
+    // Names are unique: a live policy of this name is either ours from an interrupted create, one to adopt, or
+    // someone else's (looked up first also because Karbor would accept a duplicate).
+    const existing = await ctx.backend.findByName(spec.name);
+    const record = existing ? await takeOver(ctx.backend, existing, inputs, spec, label) : await ctx.backend.create(spec);
     return { id: record.id, outs: outputsFromCreate(inputs.__resourceName, inputs, record) };
   } catch (err) {
     throw userError(err, label, `create policy "${spec.name}"`);
   } finally {
     ctx.invalidateLivePolicies();
   }
+}
+
+/** Takes over the live policy of the declared name when the ownership rules allow it, else fails saying why. */
+async function takeOver(backend: PolicyBackend, existing: PolicyRecord, inputs: CheckedInputs, spec: PolicySpec, label: string): Promise<PolicyRecord> {
+  const claim = claimOf(existing, { owner: inputs.__owner, adopt: inputs.adopt, autoNamed: inputs.__autoNamed === true });
+  if (claim.kind === "refuse") throw new UserFacingError(`${label}: \`name\` is "${spec.name}", ${claim.reason}`);
+  // Ours from an interrupted create: whatever state it was left in, make it the declared one.
+  if (claim.kind === "recover") return backend.update(existing.id, spec);
+  const diffs = policyDifferences(existing, spec);
+  if (diffs.length > 0) {
+    throw new UserFacingError(
+      `${label}: policy "${spec.name}" (${existing.id}) already exists and differs from this declaration: ${diffs.join("; ")}; ` +
+        "make the declaration match it (or change it in the console) and run again, or choose another `name`",
+    );
+  }
+  // Adopted: from now on it carries this resource's marker.
+  return spec.owner !== undefined && existing.owner !== spec.owner ? backend.update(existing.id, spec) : existing;
 }
 
 export async function read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
@@ -113,7 +139,7 @@ export async function read(id: string, props: Props): Promise<pulumi.dynamic.Rea
 }
 
 export async function update(id: string, _olds: Props, news: CheckedInputs): Promise<pulumi.dynamic.UpdateResult> {
-  const spec = specFromInputs(news);
+  const spec = specOf(news);
   const ctx = await providerContext();
   try {
     const record = await ctx.backend.update(id, spec);

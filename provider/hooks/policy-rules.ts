@@ -1,6 +1,7 @@
 /**
  * The live, deployment-wide rules a BackupPolicy's `check` applies, so a pull-request preview fails before
- * anything is created: the project's policy quota and unique names.
+ * anything is created: the project's policy quota and unique names (a live policy that carries this resource's
+ * ownership marker is its own, left by an interrupted create, and passes).
  */
 import type { PolicyRecord } from "../backends/policy-backend";
 import { failure, type CheckFailure } from "../domain/failures";
@@ -8,6 +9,7 @@ import { checkPolicyQuota } from "../domain/membership";
 import type { PolicyInputs } from "../domain/policy-inputs";
 import { isUnknown } from "../domain/unknown";
 import { policyDifferences } from "./policy-match";
+import { claimOf } from "./policy-ownership";
 import { registeredPolicies, type PolicyEntry } from "./registry";
 import { specFromInputs } from "./policy-state";
 
@@ -16,6 +18,8 @@ export interface PolicyRuleInputs {
   inputs: PolicyInputs;
   /** The SDK generated the name from project, stack and resource name: a live policy of that name is ours. */
   autoNamed: boolean;
+  /** The resource's ownership marker (hidden input `__owner`): a live policy carrying it is this resource's. */
+  owner?: string;
   live: PolicyRecord[];
   quota: number;
 }
@@ -29,7 +33,10 @@ export function policyRuleFailures(args: PolicyRuleInputs): CheckFailure[] {
   const willCreate = entry.creates || (known && name !== entry.oldPolicyName && !holder);
 
   if (holder && entry.creates) {
-    if (inputs.adopt || args.autoNamed) {
+    const claim = claimOf(holder, { owner: args.owner, adopt: inputs.adopt, autoNamed: args.autoNamed });
+    if (claim.kind === "refuse") {
+      failures.push(failure("name", `is "${name}", ${claim.reason}`));
+    } else if (claim.kind === "adopt") {
       const diffs = policyDifferences(holder, specFromInputs(inputs));
       if (diffs.length > 0) {
         failures.push(
@@ -42,11 +49,8 @@ export function policyRuleFailures(args: PolicyRuleInputs): CheckFailure[] {
           ),
         );
       }
-    } else {
-      failures.push(
-        failure("name", `is "${name}", already used by policy ${holder.id} in this project: policy names are unique; choose another name, or set \`adopt: true\` to take that policy over`),
-      );
     }
+    // `recover`: this resource's own policy from an interrupted create; the create brings it to the declaration.
   } else if (holder && !entry.creates && entry.oldPolicyName !== undefined && name !== entry.oldPolicyName) {
     failures.push(failure("name", `is "${name}", already used by policy ${holder.id} in this project: policy names are unique; choose another name`));
   }
