@@ -5,9 +5,10 @@
  * creates in state. In both, the user-facing path (`pulumi cancel` for the lock, `pulumi refresh`, `pulumi up`)
  * brings cloud and state to the declaration: no leaked policy, no duplicate, every server associated.
  *
- * Policies are auto-named (no `name`): the name is derived from project/stack/resource, so a policy left by an
- * interrupted create is recognisably this resource's and is taken over. (An explicit `name` makes the next up
- * fail with "already used …; set `adopt: true`": see the README's troubleshooting.)
+ * The provider writes an ownership marker (derived from project, stack and resource name) on every policy it
+ * creates, so a policy left by an interrupted create is recognisably this resource's and the next create takes
+ * it over, whether its name is explicit or auto-generated: both kinds are interrupted here, without any
+ * `adopt: true` or other change to the program.
  */
 import * as assert from "node:assert/strict";
 import { admin, type TestCloud } from "../support/cloud";
@@ -49,16 +50,28 @@ describe("interrupted deployments (issue 6 §3)", function () {
   /** The policies of the cloud whose name starts with the stack's resource prefix (auto names keep it). */
   const policiesOf = async (prefix: string) => (await api.policies()).filter((p) => p.name.startsWith(`${prefix}-`));
 
-  it("recovers from the provider process killed while created policies are still `creating`", async () => {
-    const spec: ProgramSpec = fleetSpec("cut", 4, 3, webServers(cloud, 12), true);
+  /** `fleetSpec` with explicit names (`<prefix>-policy-<i>`) for the first `explicit` policies, auto names after. */
+  function mixedNames(spec: ProgramSpec, prefix: string, explicit: number): ProgramSpec {
+    return { policies: spec.policies.map((p, i) => (i < explicit ? { ...p, args: { ...p.args, name: `${prefix}-policy-${i}` } } : p)) };
+  }
+
+  /**
+   * Every POST to the policy collection, whatever its answer. Equal to the number of declared names while the
+   * cloud holds each name exactly once, it means exactly one POST per name: a second POST of any name would
+   * leave another declared name without one.
+   */
+  const policyPosts = async () => matching(await requestLog(cloud), "POST", POLICIES).length;
+
+  it("recovers from the provider process killed while created policies are still `creating`, explicit names included", async () => {
+    const spec: ProgramSpec = mixedNames(fleetSpec("cut", 4, 3, webServers(cloud, 12), true), "cut", 2);
     const stack = await scenarioStack(cloud, "interrupted-provider", spec);
     stacks.push(stack);
     await admin(cloud, "POST", "/csbs/settings", { creatingSeconds: 4 });
     await admin(cloud, "DELETE", "/requests");
 
     const running = stack.up();
-    await until("the first policy POST", async () => matching(await requestLog(cloud), "POST", POLICIES, ok2xx).length > 0);
-    await new Promise((r) => setTimeout(r, 500));
+    // Every create has been applied and is still `creating` (so none can have reached the state): kill now.
+    await until("all four policy POSTs", async () => matching(await requestLog(cloud), "POST", POLICIES, ok2xx).length === 4);
     const pids = providerPids(stack);
     assert.ok(pids.length > 0, "found the stack's dynamic-provider process");
     for (const pid of pids) process.kill(pid, "SIGKILL");
@@ -67,18 +80,24 @@ describe("interrupted deployments (issue 6 §3)", function () {
     assert.notEqual(killed.code, 0, "the interrupted up fails");
     const leaked = await policiesOf("cut");
     const recorded = (await stack.exportState()).deployment.resources?.filter((r) => r.type.endsWith("BackupPolicy")) ?? [];
-    assert.ok(leaked.length > recorded.length, `the cloud holds policies the state does not know (${leaked.length} vs ${recorded.length}): the case worth testing`);
+    const recordedIds = new Set(recorded.map((r) => r.id));
+    const strandedNamed = leaked.filter((p) => /^cut-policy-\d$/.test(p.name) && !recordedIds.has(p.id));
+    assert.ok(strandedNamed.length > 0, `a policy with an explicit name is in the cloud but not in state (cloud: ${leaked.map((p) => p.name).join(", ")}): the case worth testing`);
 
     const refresh = await stack.refresh();
     assert.equal(refresh.code, 0, refresh.output.slice(-2000));
     const up = await stack.up();
     assert.equal(up.code, 0, up.output.slice(-3000));
-    assert.equal(matching(await requestLog(cloud), "POST", POLICIES, ok2xx).length, 4, "each policy was POSTed once in all: the leaked ones were taken over");
+    assert.doesNotMatch(up.output, /already used|adopt: true/, "no name conflict was reported");
     await assertCloudMatchesDeclaration(stack, api, spec);
+    assert.equal(await policyPosts(), 4, "exactly one POST per policy name in all, explicit names included: the stranded policies were taken over");
+    const state = (await stack.exportState()).deployment.resources ?? [];
+    for (const p of strandedNamed) assert.ok(state.some((r) => r.id === p.id), `the stranded policy ${p.name} (${p.id}) is now in state`);
   });
 
   it("recovers from `pulumi up` itself killed while server lists are being written (lock and pending creates)", async () => {
-    const spec: ProgramSpec = fleetSpec("halt", 4, 3, webServers(cloud, 12, 20), true);
+    // Explicit names: after `--clear-pending-creates`, the ownership marker lets the next up take its policies back.
+    const spec: ProgramSpec = fleetSpec("halt", 4, 3, webServers(cloud, 12, 20));
     const stack = await scenarioStack(cloud, "interrupted-engine", spec);
     stacks.push(stack);
     await admin(cloud, "DELETE", "/requests");
@@ -107,13 +126,13 @@ describe("interrupted deployments (issue 6 §3)", function () {
     assert.match(locked.output, /pulumi cancel/, "and the engine says how to unlock it");
     const cancel = await stack.cli(["cancel", "--yes"]);
     assert.equal(cancel.code, 0, cancel.output);
-    // Non-interactively, refresh cannot decide about pending creates; this provider re-creates (takes over)
-    // them on the next up, so dropping them is safe.
+    // Non-interactively, refresh cannot decide about pending creates; this provider takes its own policies over
+    // on the next up (by their ownership marker), so dropping them is safe.
     const refresh = await stack.refresh(["--clear-pending-creates"]);
     assert.equal(refresh.code, 0, refresh.output.slice(-2000));
     const up = await stack.up();
     assert.equal(up.code, 0, up.output.slice(-3000));
-    assert.equal(matching(await requestLog(cloud), "POST", POLICIES, ok2xx).length, 4, "no policy was created twice");
+    assert.equal(await policyPosts(), 4, "no policy was created twice");
     assert.ok(matching(await requestLog(cloud), "PUT", ONE_POLICY).length > 0);
     await assertCloudMatchesDeclaration(stack, api, spec);
     assert.equal((await policiesOf("halt")).length, 4);
