@@ -53,6 +53,8 @@ export interface BenchFigures {
   changeRequests: number;
   changeWrites: number;
   changeWallRatioVsBaseline: number;
+  /** Median of the per-repeat ratios (each csbs run over the baseline run next to it), for a sense of the noise. */
+  medianWallRatios: { up: number; preview: number; change: number; refresh: number };
   upWallMs: number;
   baselineUpWallMs: number;
   previewWallMs: number;
@@ -108,6 +110,11 @@ export function computeFigures(r: BenchRecords, servers: number): BenchFigures {
     calls += hookCalls(ours);
   }
   const ratio = (p: PairedRuns) => round(fastest(p.csbs) / fastest(p.baseline));
+  const median = (p: PairedRuns) => {
+    const rs = p.csbs.map((op, i) => op.wallMs / p.baseline[i].wallMs).sort((a, b) => a - b);
+    const mid = Math.floor(rs.length / 2);
+    return round(rs.length % 2 ? rs[mid] : (rs[mid - 1] + rs[mid]) / 2);
+  };
   return {
     authsPerOperation: Math.max(...csbsOps.map((op) => op.requests.auths)),
     requestsPerPolicyCreate: round(csbsRequests(r.countPolicies.requests) / Math.max(1, r.resources.policies)),
@@ -129,6 +136,7 @@ export function computeFigures(r: BenchRecords, servers: number): BenchFigures {
     changeRequests: change.requests.total,
     changeWrites: change.requests.writes,
     changeWallRatioVsBaseline: ratio(r.change),
+    medianWallRatios: { up: median(r.up), preview: median(r.preview), change: median(r.change), refresh: median(r.refresh) },
     upWallMs: Math.round(fastest(r.up.csbs)),
     baselineUpWallMs: Math.round(fastest(r.up.baseline)),
     previewWallMs: Math.round(fastest(r.preview.csbs)),

@@ -91,7 +91,9 @@ export function resultsMarkdown(o: BenchOutcome, analysis: string): string {
     "",
     "Wall times (ms): " +
       `up ${f.upWallMs} vs baseline ${f.baselineUpWallMs}; no-op preview ${f.previewWallMs} vs ${f.baselinePreviewWallMs}; ` +
-      `change ${f.changeWallMs} vs ${f.baselineChangeWallMs}; refresh ${f.refreshWallMs} vs ${f.baselineRefreshWallMs}.`,
+      `change ${f.changeWallMs} vs ${f.baselineChangeWallMs}; refresh ${f.refreshWallMs} vs ${f.baselineRefreshWallMs}. ` +
+      `Median of the per-repeat ratios (each run over the baseline run next to it): up ${f.medianWallRatios.up}, ` +
+      `no-op preview ${f.medianWallRatios.preview}, change ${f.medianWallRatios.change}, refresh ${f.medianWallRatios.refresh}.`,
     "",
     "## Operations",
     "",
