@@ -2,10 +2,9 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
-import { startTestCloud, type TestCloud } from "../support/cloud";
-import type { EngineStack } from "../support/engine";
-import { policies, policyNamed, serverIds } from "./cloud-api";
-import { EXAMPLES_DIR, exampleStack, osEnv } from "./example-stack";
+import { policies, serverIds } from "./cloud-api";
+import { exampleOnCloud, itDestroysEverything, upAndReadPolicy } from "./example-on-cloud";
+import { EXAMPLES_DIR, osEnv } from "./example-stack";
 import { patternRuns } from "./pattern-runs";
 
 interface WorkflowStep {
@@ -58,41 +57,26 @@ describe("examples/pr-preview", function () {
   });
 
   describe("the program, driven the way the workflow drives it", () => {
-    let cloud: TestCloud;
-    let stack: EngineStack;
-    let servers: string[];
-
-    before(async () => {
-      cloud = await startTestCloud();
-      servers = await serverIds(cloud, ["web-020", "web-021"]);
-      // CI has OS_* variables from secrets and no csbs:* credentials; a read-only user is enough to preview.
-      stack = await exampleStack("pr-preview", cloud, servers, { credentialsFromEnv: true, user: "demo-reader" });
-    });
-    after(async () => {
-      stack?.dispose();
-      await cloud?.close();
-    });
+    // CI has OS_* variables from secrets and no csbs:* credentials; a read-only user is enough to preview.
+    const ctx = exampleOnCloud("pr-preview", (cloud) => serverIds(cloud, ["web-020", "web-021"]), { credentialsFromEnv: true, user: "demo-reader" });
 
     it("previews the policy and the association to create, as a reader with OS_* credentials", async () => {
-      const preview = await stack.preview();
+      const preview = await ctx.stack.preview();
       assert.equal(preview.code, 0, preview.output);
       assert.match(preview.output, /\+ pulumi-nodejs:dynamic\/csbs:BackupPolicy/);
       assert.match(preview.output, /\+ pulumi-nodejs:dynamic\/csbs:PolicyAssociation/);
-      assert.deepEqual(await policies(cloud), [], "a preview must not write to the cloud");
+      assert.deepEqual(await policies(ctx.cloud), [], "a preview must not write to the cloud");
     });
 
-    it("applies with a member's OS_* credentials, then destroys", async () => {
-      stack.setEnv(osEnv(cloud, "demo"));
-      const up = await stack.up();
-      assert.equal(up.code, 0, up.output);
-      const policy = await policyNamed(cloud, String((await stack.outputs()).policyName));
+    it("applies with a member's OS_* credentials", async () => {
+      ctx.stack.setEnv(osEnv(ctx.cloud, "demo"));
+      const { policy } = await upAndReadPolicy(ctx);
       assert.deepEqual(patternRuns(policy.scheduled_operations[0].trigger.properties.pattern), [
         "MO 01:00", "MO 13:00", "WE 01:00", "WE 13:00", "FR 01:00", "FR 13:00",
       ]);
       assert.equal(policy.resources.length, 2);
-      const destroy = await stack.destroy();
-      assert.equal(destroy.code, 0, destroy.output);
-      assert.deepEqual(await policies(cloud), []);
     });
+
+    itDestroysEverything(ctx, "destroys with the member's OS_* credentials");
   });
 });
