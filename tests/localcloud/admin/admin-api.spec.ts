@@ -1,15 +1,7 @@
 import assert from "node:assert/strict";
+import type { RequestLogEntry } from "../../../localcloud/core/request-log";
 import { startTestCloud, type TestCloud } from "../../support/cloud";
 import { adminCall, request, tokenFor } from "../http";
-
-interface LogEntry {
-  method: string;
-  path: string;
-  status: number;
-  project?: string;
-  service: string;
-  time: string;
-}
 
 describe("localcloud admin API: clock, request log, fixtures, state", function () {
   this.timeout(30000);
@@ -57,7 +49,7 @@ describe("localcloud admin API: clock, request log, fixtures, state", function (
     assert.equal((await request("DELETE", `${cloud.adminUrl}/requests`)).status, 204);
     await request("GET", `${cloud.url}/compute/v2.1/servers?limit=1`, { token });
     await request("GET", `${cloud.url}/compute/v2.1/servers/nope`, { token });
-    const { requests } = await adminCall<{ requests: LogEntry[] }>(cloud, "GET", "/requests");
+    const { requests } = await adminCall<{ requests: RequestLogEntry[] }>(cloud, "GET", "/requests");
     const mine = requests.filter((e) => e.service === "compute");
     assert.deepEqual(
       mine.map((e) => [e.method, e.path, e.status, e.project, e.service]),

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { startTestCloud, type TestCloud } from "../../support/cloud";
+import { cloudPerSuite } from "../cloud-per-suite";
 import { request, tokenFor } from "../http";
 
 interface Volume {
@@ -15,21 +15,17 @@ interface Volume {
 
 describe("localcloud Cinder subset (/volume/v3/{project_id})", function () {
   this.timeout(20000);
-  let cloud: TestCloud;
-  let demo: { token: string; projectId: string };
+  const ctx = cloudPerSuite();
   let other: { token: string; projectId: string };
 
   before(async () => {
-    cloud = await startTestCloud();
-    demo = await tokenFor(cloud, "demo", "demo", "demo");
-    other = await tokenFor(cloud, "other", "other", "other");
+    other = await tokenFor(ctx.cloud, "other", "other", "other");
   });
-  after(async () => cloud?.close());
 
-  const vol = (path: string, token = demo.token, project = demo.projectId) => request("GET", `${cloud.url}/volume/v3/${project}${path}`, { token });
+  const vol = (path: string, token = ctx.demo.token, project = ctx.demo.projectId) => request("GET", `${ctx.cloud.url}/volume/v3/${project}${path}`, { token });
 
   const sharedServer = async () => {
-    const r = await request("GET", `${cloud.url}/compute/v2.1/servers/detail?name=%5Eshared-0%24`, { token: demo.token });
+    const r = await request("GET", `${ctx.cloud.url}/compute/v2.1/servers/detail?name=%5Eshared-0%24`, { token: ctx.demo.token });
     return (r.body as { servers: Array<{ id: string; "os-extended-volumes:volumes_attached": Array<{ id: string }> }> }).servers[0]!;
   };
 
@@ -43,7 +39,7 @@ describe("localcloud Cinder subset (/volume/v3/{project_id})", function () {
     assert.equal(v.bootable, "true");
     assert.equal(v.multiattach, false);
     assert.equal(v.status, "in-use");
-    assert.equal(v["os-vol-tenant-attr:tenant_id"], demo.projectId);
+    assert.equal(v["os-vol-tenant-attr:tenant_id"], ctx.demo.projectId);
     assert.deepEqual(v.attachments.map((a) => [a.server_id, a.device]), [[server.id, "/dev/vda"]]);
   });
 
@@ -77,7 +73,7 @@ describe("localcloud Cinder subset (/volume/v3/{project_id})", function () {
   });
 
   it("answers 400 Malformed request url when the URL names a project other than the token's", async () => {
-    const r = await vol("/volumes/detail", other.token, demo.projectId);
+    const r = await vol("/volumes/detail", other.token, ctx.demo.projectId);
     assert.equal(r.status, 400);
     assert.deepEqual(r.body, { badRequest: { code: 400, message: "Malformed request url" } });
   });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { startTestCloud, type TestCloud } from "../../support/cloud";
+import { cloudPerSuite } from "../cloud-per-suite";
 import { adminCall, request, tokenFor } from "../http";
 
 interface ServerRef {
@@ -21,25 +21,21 @@ interface ServerList<T> {
 
 describe("localcloud Nova subset (/compute/v2.1)", function () {
   this.timeout(20000);
-  let cloud: TestCloud;
-  let demo: { token: string; projectId: string };
+  const ctx = cloudPerSuite();
   let reader: { token: string };
   let other: { token: string; projectId: string };
   let otherServerId: string;
 
   before(async () => {
-    cloud = await startTestCloud();
-    demo = await tokenFor(cloud, "demo", "demo", "demo");
-    reader = await tokenFor(cloud, "demo-reader", "demo", "demo");
-    other = await tokenFor(cloud, "other", "other", "other");
-    const applied = await adminCall<{ projects: Array<{ servers: Array<{ id: string }> }> }>(cloud, "POST", "/fixtures", {
+    reader = await tokenFor(ctx.cloud, "demo-reader", "demo", "demo");
+    other = await tokenFor(ctx.cloud, "other", "other", "other");
+    const applied = await adminCall<{ projects: Array<{ servers: Array<{ id: string }> }> }>(ctx.cloud, "POST", "/fixtures", {
       projects: [{ name: "other", servers: [{ name: "other-web", status: "ACTIVE" }] }],
     });
     otherServerId = applied.projects[0]!.servers[0]!.id;
   });
-  after(async () => cloud?.close());
 
-  const get = (path: string, token = demo.token) => request("GET", `${cloud.url}/compute/v2.1${path}`, { token });
+  const get = (path: string, token = ctx.demo.token) => request("GET", `${ctx.cloud.url}/compute/v2.1${path}`, { token });
 
   it("lists the 104 default demo servers with id, name and links", async () => {
     const r = await get("/servers");
@@ -49,7 +45,7 @@ describe("localcloud Nova subset (/compute/v2.1)", function () {
     const names = new Set(list.servers.map((s) => s.name));
     for (const n of ["web-000", "web-099", "db-0", "db-1", "broken-0", "shared-0"]) assert.ok(names.has(n), n);
     assert.match(list.servers[0]!.id, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-    assert.equal(list.servers[0]!.links[0]!.href, `${cloud.url}/compute/v2.1/servers/${list.servers[0]!.id}`);
+    assert.equal(list.servers[0]!.links[0]!.href, `${ctx.cloud.url}/compute/v2.1/servers/${list.servers[0]!.id}`);
     assert.equal(list.servers_links, undefined);
   });
 
@@ -75,7 +71,7 @@ describe("localcloud Nova subset (/compute/v2.1)", function () {
       const r = (await get(path)).body as ServerList<ServerRef>;
       seen.push(...r.servers.map((s) => s.id));
       const next = r.servers_links?.find((l) => l.rel === "next")?.href;
-      path = next ? next.slice(`${cloud.url}/compute/v2.1`.length) : "";
+      path = next ? next.slice(`${ctx.cloud.url}/compute/v2.1`.length) : "";
     }
     assert.equal(seen.length, 104);
     assert.equal(new Set(seen).size, 104, "no server twice");
@@ -96,14 +92,14 @@ describe("localcloud Nova subset (/compute/v2.1)", function () {
     const s = (r.body as { server: Server }).server;
     assert.equal(s.name, "shared-0");
     assert.equal(s.status, "ACTIVE");
-    assert.equal(s.tenant_id, demo.projectId);
+    assert.equal(s.tenant_id, ctx.demo.projectId);
     assert.equal(s["OS-EXT-AZ:availability_zone"], "eu-de-01");
     assert.match(s.created, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     assert.equal(s["os-extended-volumes:volumes_attached"].length, 2);
   });
 
   it("reports RESIZE and VERIFY_RESIZE servers added by fixtures", async () => {
-    await adminCall(cloud, "POST", "/fixtures", {
+    await adminCall(ctx.cloud, "POST", "/fixtures", {
       projects: [{ name: "demo", servers: [{ name: "rs-0", status: "RESIZE" }, { name: "rs-1", status: "VERIFY_RESIZE" }] }],
     });
     const r = (await get("/servers/detail?name=%5Ers-")).body as ServerList<Server>;
@@ -144,9 +140,9 @@ describe("localcloud Nova subset (/compute/v2.1)", function () {
   });
 
   it("serves version documents without a token", async () => {
-    const v = await request("GET", `${cloud.url}/compute/v2.1`);
+    const v = await request("GET", `${ctx.cloud.url}/compute/v2.1`);
     assert.equal(v.status, 200);
     assert.equal((v.body as { version: { id: string } }).version.id, "v2.1");
-    assert.equal((await request("GET", `${cloud.url}/compute`)).status, 200);
+    assert.equal((await request("GET", `${ctx.cloud.url}/compute`)).status, 200);
   });
 });

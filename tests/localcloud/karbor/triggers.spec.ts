@@ -1,24 +1,14 @@
 import assert from "node:assert/strict";
-import type { LocalCloud } from "../../../localcloud";
-import {
-  caller, createOperation, createPlan, createTrigger, fault, type KarborCaller, startKarborCloud, state, WEEKLY_MO_2,
-} from "./support/karbor-session";
+import { createOperation, createPlan, createTrigger, fault, karborCloudPerTest, state, WEEKLY_MO_2 } from "./support/karbor-session";
 
 const vevent = (rrule: string) => `BEGIN:VEVENT\nRRULE:${rrule}\nEND:VEVENT`;
 
 describe("localcloud Karbor triggers", function () {
   this.timeout(30_000);
-  let cloud: LocalCloud;
-  let demo: KarborCaller;
-
-  beforeEach(async () => {
-    cloud = await startKarborCloud();
-    demo = await caller(cloud);
-  });
-  afterEach(() => cloud.close());
+  const ctx = karborCloudPerTest();
 
   const create = (properties: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
-    demo.call("POST", "/triggers", { trigger_info: { name: "tr", type: "time", properties, ...extra } });
+    ctx.demo.call("POST", "/triggers", { trigger_info: { name: "tr", type: "time", properties, ...extra } });
 
   it("creates a time trigger with 200 and string properties, start_time defaulting to the cloud's now", async () => {
     const r = await create({ format: "calendar", pattern: WEEKLY_MO_2, window: 1200 });
@@ -59,45 +49,45 @@ describe("localcloud Karbor triggers", function () {
   });
 
   it("lists flat triggers and shows one; a malformed or missing id is 400 or 404", async () => {
-    const t = await createTrigger(demo);
-    const list = await demo.call("GET", "/triggers");
+    const t = await createTrigger(ctx.demo);
+    const list = await ctx.demo.call("GET", "/triggers");
     assert.deepEqual(list.body.triggers.map((x: { id: string }) => x.id), [t.id]);
     assert.equal(list.body.triggers[0].trigger_info, undefined);
-    assert.equal((await demo.call("GET", `/triggers/${t.id}`)).body.trigger_info.id, t.id);
-    fault(await demo.call("GET", "/triggers/xyz"), 400, "badRequest", "Invalid trigger id provided.");
-    fault(await demo.call("GET", "/triggers/3f1c8f6e-0000-4000-8000-000000000000"), 404, "itemNotFound");
+    assert.equal((await ctx.demo.call("GET", `/triggers/${t.id}`)).body.trigger_info.id, t.id);
+    fault(await ctx.demo.call("GET", "/triggers/xyz"), 400, "badRequest", "Invalid trigger id provided.");
+    fault(await ctx.demo.call("GET", "/triggers/3f1c8f6e-0000-4000-8000-000000000000"), 404, "itemNotFound");
   });
 
   it("needs start_time in an update that carries properties, replaces them all, and renames without properties", async () => {
-    const t = await createTrigger(demo, WEEKLY_MO_2, { window: 1800 });
-    fault(await demo.call("PUT", `/triggers/${t.id}`, { trigger_info: { properties: { pattern: WEEKLY_MO_2 } } }), 400, "badRequest", "start_time should be supplied");
-    const renamed = await demo.call("PUT", `/triggers/${t.id}`, { trigger_info: { name: "renamed" } });
+    const t = await createTrigger(ctx.demo, WEEKLY_MO_2, { window: 1800 });
+    fault(await ctx.demo.call("PUT", `/triggers/${t.id}`, { trigger_info: { properties: { pattern: WEEKLY_MO_2 } } }), 400, "badRequest", "start_time should be supplied");
+    const renamed = await ctx.demo.call("PUT", `/triggers/${t.id}`, { trigger_info: { name: "renamed" } });
     assert.equal(renamed.body.trigger_info.name, "renamed");
     const daily = vevent("FREQ=DAILY;BYHOUR=3;BYMINUTE=0");
-    const r = await demo.call("PUT", `/triggers/${t.id}`, { trigger_info: { properties: { pattern: daily, start_time: "2030-01-08 00:00:00" } } });
+    const r = await ctx.demo.call("PUT", `/triggers/${t.id}`, { trigger_info: { properties: { pattern: daily, start_time: "2030-01-08 00:00:00" } } });
     assert.equal(r.status, 200);
     assert.deepEqual(r.body.trigger_info.properties, { pattern: daily, start_time: "2030-01-08 00:00:00", window: "900" });
   });
 
   it("reschedules the plans a trigger drives when its pattern changes", async () => {
-    const plan = await createPlan(demo);
-    const t = await createTrigger(demo);
-    await createOperation(demo, plan.id, t.id);
+    const plan = await createPlan(ctx.demo);
+    const t = await createTrigger(ctx.demo);
+    await createOperation(ctx.demo, plan.id, t.id);
     const daily = vevent("FREQ=DAILY;BYHOUR=3;BYMINUTE=0");
-    await demo.call("PUT", `/triggers/${t.id}`, { trigger_info: { properties: { pattern: daily, start_time: "2030-01-07 00:00:00" } } });
-    const policy = (await state(cloud))["csbs.policies"].find((p) => p.id === plan.id);
+    await ctx.demo.call("PUT", `/triggers/${t.id}`, { trigger_info: { properties: { pattern: daily, start_time: "2030-01-07 00:00:00" } } });
+    const policy = (await state(ctx.cloud))["csbs.policies"].find((p) => p.id === plan.id);
     assert.match(policy.schedule.pattern, /RRULE:FREQ=DAILY;BYHOUR=3;BYMINUTE=0/);
   });
 
   it("refuses to delete a trigger an operation uses with 424 computeFault, and deletes a free one with an empty 200", async () => {
-    const plan = await createPlan(demo);
-    const t = await createTrigger(demo);
-    const op = await createOperation(demo, plan.id, t.id);
-    fault(await demo.call("DELETE", `/triggers/${t.id}`), 424, "computeFault", "Trigger is being used by one or more operations");
-    assert.equal((await demo.call("DELETE", `/scheduled_operations/${op.id}`)).status, 200);
-    const r = await demo.call("DELETE", `/triggers/${t.id}`);
+    const plan = await createPlan(ctx.demo);
+    const t = await createTrigger(ctx.demo);
+    const op = await createOperation(ctx.demo, plan.id, t.id);
+    fault(await ctx.demo.call("DELETE", `/triggers/${t.id}`), 424, "computeFault", "Trigger is being used by one or more operations");
+    assert.equal((await ctx.demo.call("DELETE", `/scheduled_operations/${op.id}`)).status, 200);
+    const r = await ctx.demo.call("DELETE", `/triggers/${t.id}`);
     assert.equal(r.status, 200);
     assert.equal(r.text, "");
-    assert.equal((await state(cloud))["karbor.triggers"].length, 0);
+    assert.equal((await state(ctx.cloud))["karbor.triggers"].length, 0);
   });
 });

@@ -1,14 +1,9 @@
 import assert from "node:assert/strict";
-import { call, startRealKeystoneCloud, type RealKeystoneCloud } from "./real-keystone-cloud";
+import { call, realKeystonePerSuite } from "./real-keystone-cloud";
 
 describe("local cloud in real-Keystone mode: no identity API of its own", function () {
   this.timeout(300_000);
-  let env: RealKeystoneCloud;
-
-  before(async () => {
-    env = await startRealKeystoneCloud();
-  });
-  after(async () => env?.close());
+  const env = realKeystonePerSuite();
 
   it("answers 404 to a password login on /identity/v3/auth/tokens, even with fixture credentials", async () => {
     const r = await call("POST", `${env.cloud.url}/identity/v3/auth/tokens`, undefined, {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { login, startTestCloud, type TestCloud } from "../../support/cloud";
 import { ensureKeystonePackages } from "../../support/keystone";
 import { openstackJson, publicUrls, type CatalogRow } from "./openstack-cli";
-import { startRealKeystoneCloud, type RealKeystoneCloud } from "./real-keystone-cloud";
+import { realKeystonePerSuite } from "./real-keystone-cloud";
 
 interface TokenRow {
   id: string;
@@ -19,12 +19,7 @@ interface VolumeRow {
 
 describe("Debian's openstack CLI against the real Keystone in front of the local cloud", function () {
   this.timeout(300_000);
-  let env: RealKeystoneCloud;
-
-  before(async () => {
-    env = await startRealKeystoneCloud();
-  });
-  after(async () => env?.close());
+  const env = realKeystonePerSuite();
 
   it("issues a demo token whose project is the real Keystone's demo project and which the cloud accepts", async () => {
     const t = await openstackJson<TokenRow>({ authUrl: env.ks.url, user: "demo", password: "demo", project: "demo" }, ["token", "issue"]);

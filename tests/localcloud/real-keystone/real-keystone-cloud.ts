@@ -27,6 +27,28 @@ export async function startRealKeystoneCloud(): Promise<RealKeystoneCloud> {
   return { ks, cloud, close: () => cloud.close() };
 }
 
+/** Filled in by the `before` hook of {@link realKeystonePerSuite}. */
+export interface SuiteRealKeystoneCloud {
+  ks: RealKeystone;
+  cloud: TestCloud;
+  /** The real Keystone's demo user on its demo project. */
+  demo: Session;
+}
+
+/** Registers hooks that start a real-Keystone cloud (and log demo in) before the enclosing describe's tests, and close it after. */
+export function realKeystonePerSuite(): SuiteRealKeystoneCloud {
+  const env = {} as SuiteRealKeystoneCloud;
+  let started: RealKeystoneCloud | undefined;
+  before(async () => {
+    started = await startRealKeystoneCloud();
+    env.ks = started.ks;
+    env.cloud = started.cloud;
+    env.demo = await realLogin(started.ks, "demo", "demo", "demo");
+  });
+  after(async () => started?.close());
+  return env;
+}
+
 export interface Session {
   token: string;
   projectId: string;

@@ -2,6 +2,7 @@
  * Talks real HTTP to a real local cloud (started with startLocalCloud) as one Keystone user: the CSBS base URL
  * comes from the token's catalog, and calls return status and parsed body so tests can assert on both.
  */
+import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -122,4 +123,32 @@ export async function settings(cloud: LocalCloud, patch: Record<string, unknown>
 
 export function removeDir(dir: string | undefined): void {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** A test's cloud (with its state directory in persistent mode) and the demo user's session on it. */
+export interface CsbsTestCloud {
+  cloud: LocalCloud & { stateDir?: string };
+  demo: Session;
+}
+
+/** Registers hooks that give every test of the enclosing describe a fresh cloud in `mode` and the demo session; the state directory goes after. */
+export function csbsCloudPerTest(mode: Mode): CsbsTestCloud {
+  const ctx = {} as CsbsTestCloud;
+  beforeEach(async () => {
+    ctx.cloud = await startCloud(mode);
+    ctx.demo = await session(ctx.cloud);
+  });
+  afterEach(async () => {
+    await ctx.cloud.close();
+    removeDir(ctx.cloud.stateDir);
+  });
+  return ctx;
+}
+
+/** Asserts a CSBS error: status, `error_code`, and `error_msg` (exact string or pattern). */
+export function expectError(r: { status: number; body: Json }, status: number, code: string, message?: string | RegExp): void {
+  assert.equal(r.status, status, JSON.stringify(r.body));
+  assert.equal(r.body.error_code, code, JSON.stringify(r.body));
+  if (typeof message === "string") assert.equal(r.body.error_msg, message);
+  else if (message) assert.match(r.body.error_msg, message);
 }

@@ -40,6 +40,23 @@ export async function startKarborCloud(extra: LocalCloudOptions = {}): Promise<L
   return startLocalCloud({ port: 0, host: "127.0.0.1", clock: { start: MONDAY }, fixtures: karborFixtures(true), ...extra });
 }
 
+/** A test's Karbor cloud and the demo user's caller on it. */
+export interface KarborTestCloud {
+  cloud: LocalCloud;
+  demo: KarborCaller;
+}
+
+/** Registers hooks that give every test of the enclosing describe a fresh Karbor cloud ({@link startKarborCloud}) and the demo caller. */
+export function karborCloudPerTest(): KarborTestCloud {
+  const ctx = {} as KarborTestCloud;
+  beforeEach(async () => {
+    ctx.cloud = await startKarborCloud();
+    ctx.demo = await caller(ctx.cloud);
+  });
+  afterEach(() => ctx.cloud.close());
+  return ctx;
+}
+
 export async function caller(cloud: LocalCloud, user = "demo", password = user === "demo-reader" ? "demo" : user,
   project = user === "other" ? "other" : "demo"): Promise<KarborCaller> {
   const s = await login(cloud, user, password, project);
