@@ -55,7 +55,7 @@ export async function runBench(scale: BenchScale, say: (line: string) => void): 
   const machine = machineInfo(bin, REPO_ROOT);
   say(`scale: ${scale.policies} policies × ${scale.serversPerPolicy} servers, ${scale.associationsPerPolicy} association(s) per policy`);
   say("packing pulumi-csbs and installing it for the bench programs");
-  await programBase();
+  const base = await programBase();
 
   const cloud = await startBenchCloud();
   const stacks: EngineStack[] = [];
@@ -140,6 +140,8 @@ export async function runBench(scale: BenchScale, say: (line: string) => void): 
   } finally {
     for (const s of stacks) s.dispose();
     fs.rmSync(probeDir, { recursive: true, force: true });
+    // The packed package installed for the programs (≈ 130 MB per run); this process made it and is done with it.
+    fs.rmSync(base, { recursive: true, force: true });
     await cloud.close();
   }
 }
