@@ -6,22 +6,17 @@ import type { CloudRequest, Route, ServerFixture } from "../core/contracts";
 import { fail } from "../core/errors";
 import { requireRead } from "../core/roles";
 import type { StoreComputeView } from "./compute-view";
-import { nextLink, page } from "./paging";
+import { getRoutes } from "./get-route";
+import { pagedBody } from "./paging";
 import { serverDetail, serverSummary, volumeAttachment } from "./server-json";
+import { microversionDoc } from "./version-doc";
 
 const STATUSES = new Set(["ACTIVE", "SHUTOFF", "ERROR", "RESIZE", "VERIFY_RESIZE"]);
 
-function versionDoc(baseUrl: string) {
-  return {
-    id: "v2.1",
-    status: "CURRENT",
-    version: "2.96",
-    min_version: "2.1",
-    updated: "2013-07-23T11:33:21Z",
-    links: [{ rel: "self", href: `${baseUrl}/compute/v2.1/` }],
-    "media-types": [{ base: "application/json", type: "application/vnd.openstack.compute+json;version=2.1" }],
-  };
-}
+const versionDoc = (baseUrl: string) => microversionDoc({
+  id: "v2.1", version: "2.96", minVersion: "2.1", updated: "2013-07-23T11:33:21Z",
+  selfHref: `${baseUrl}/compute/v2.1/`, mediaType: "application/vnd.openstack.compute+json;version=2.1",
+});
 
 export function novaRoutes(view: StoreComputeView, baseUrl: () => string): Route[] {
   const filtered = (req: CloudRequest): ServerFixture[] => {
@@ -48,17 +43,10 @@ export function novaRoutes(view: StoreComputeView, baseUrl: () => string): Route
   };
 
   const list = (req: CloudRequest, detail: boolean) => {
-    const servers = filtered(req);
-    const p = page(servers, req.query, "compute");
     const url = `${baseUrl()}/compute/v2.1/servers${detail ? "/detail" : ""}`;
     const userId = req.auth!.userId;
-    return {
-      status: 200,
-      body: {
-        servers: p.items.map((s) => (detail ? serverDetail(baseUrl(), s, userId) : serverSummary(baseUrl(), s))),
-        ...(p.next ? { servers_links: nextLink(url, req.query, p.next) } : {}),
-      },
-    };
+    const render = (s: ServerFixture) => (detail ? serverDetail(baseUrl(), s, userId) : serverSummary(baseUrl(), s));
+    return { status: 200, body: pagedBody("servers", filtered(req), req.query, "compute", url, render) };
   };
 
   const find = (req: CloudRequest): ServerFixture => {
@@ -69,36 +57,19 @@ export function novaRoutes(view: StoreComputeView, baseUrl: () => string): Route
     return server;
   };
 
+  const get = getRoutes("compute");
   return [
-    {
-      method: "GET",
-      pattern: "/compute",
-      service: "compute",
-      auth: "none",
-      handler: () => ({ status: 200, body: { versions: [versionDoc(baseUrl())] } }),
-    },
-    { method: "GET", pattern: "/compute/v2.1", service: "compute", auth: "none", handler: () => ({ status: 200, body: { version: versionDoc(baseUrl()) } }) },
-    { method: "GET", pattern: "/compute/v2.1/servers", service: "compute", auth: "token", handler: (req) => list(req, false) },
-    { method: "GET", pattern: "/compute/v2.1/servers/detail", service: "compute", auth: "token", handler: (req) => list(req, true) },
-    {
-      method: "GET",
-      pattern: "/compute/v2.1/servers/:server_id",
-      service: "compute",
-      auth: "token",
-      handler: (req) => ({ status: 200, body: { server: serverDetail(baseUrl(), find(req), req.auth!.userId) } }),
-    },
-    {
-      method: "GET",
-      pattern: "/compute/v2.1/servers/:server_id/os-volume_attachments",
-      service: "compute",
-      auth: "token",
-      handler: (req) => {
-        const server = find(req);
-        const attachments = server.volumeIds
-          .map((id) => view.getVolume(server.projectId, id))
-          .flatMap((v, i) => (v ? [volumeAttachment(server.id, v, i)] : []));
-        return { status: 200, body: { volumeAttachments: attachments } };
-      },
-    },
+    get("/compute", "none", () => ({ status: 200, body: { versions: [versionDoc(baseUrl())] } })),
+    get("/compute/v2.1", "none", () => ({ status: 200, body: { version: versionDoc(baseUrl()) } })),
+    get("/compute/v2.1/servers", "token", (req) => list(req, false)),
+    get("/compute/v2.1/servers/detail", "token", (req) => list(req, true)),
+    get("/compute/v2.1/servers/:server_id", "token", (req) => ({ status: 200, body: { server: serverDetail(baseUrl(), find(req), req.auth!.userId) } })),
+    get("/compute/v2.1/servers/:server_id/os-volume_attachments", "token", (req) => {
+      const server = find(req);
+      const attachments = server.volumeIds
+        .map((id) => view.getVolume(server.projectId, id))
+        .flatMap((v, i) => (v ? [volumeAttachment(server.id, v, i)] : []));
+      return { status: 200, body: { volumeAttachments: attachments } };
+    }),
   ];
 }

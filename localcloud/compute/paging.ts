@@ -35,3 +35,19 @@ export function nextLink(url: string, query: URLSearchParams, marker: string): A
   q.set("marker", marker);
   return [{ rel: "next", href: `${url}?${q.toString()}` }];
 }
+
+/**
+ * A list body as Nova and Cinder send it: one page of `items` after the request's marker, rendered, under `key`,
+ * with `{key}_links` when a next page exists.
+ */
+export function pagedBody<T extends { id: string }>(
+  key: string,
+  items: T[],
+  query: URLSearchParams,
+  service: ServiceName,
+  url: string,
+  render: (item: T) => unknown,
+): Record<string, unknown> {
+  const p = page(items, query, service);
+  return { [key]: p.items.map(render), ...(p.next ? { [`${key}_links`]: nextLink(url, query, p.next) } : {}) };
+}

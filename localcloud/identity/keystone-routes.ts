@@ -3,7 +3,7 @@
  * revoke, the caller's catalog and projects. Tokens are read from headers here (not by the core) because
  * Keystone accepts unscoped tokens where the other services do not.
  */
-import type { CloudReply, CloudRequest, Route } from "../core/contracts";
+import type { CloudReply, CloudRequest, Handler, Route } from "../core/contracts";
 import { KEYSTONE_UNAUTHORIZED, keystoneError } from "../core/errors";
 import { buildCatalog } from "./catalog";
 import { resolveAuth } from "./auth-request";
@@ -32,131 +32,83 @@ function versionDoc(baseUrl: string) {
   };
 }
 
+/** Every Keystone route reads its own tokens (unscoped ones included), so the core checks none. */
+function identityRoute(method: Route["method"], pattern: string, handler: Handler): Route {
+  return { method, pattern, service: "identity", auth: "none", handler };
+}
+
 export function keystoneRoutes(deps: KeystoneDeps): Route[] {
   const { directory, tokens } = deps;
 
-  /** The caller's own token (X-Auth-Token), or a 401 reply. */
-  const caller = (req: CloudRequest): TokenRecord | CloudReply => {
+  /** A handler for the caller's own token (X-Auth-Token); without a valid one, a 401 reply. */
+  const byCaller = (fn: (req: CloudRequest, by: TokenRecord) => CloudReply): Handler => (req) => {
     const t = header(req, "x-auth-token");
-    const record = t ? tokens.lookup(t) : undefined;
-    return record ?? keystoneError(401, KEYSTONE_UNAUTHORIZED);
-  };
-  const isReply = (v: TokenRecord | CloudReply): v is CloudReply => "status" in v;
-
-  /** The X-Subject-Token's record; the caller may see it if it is theirs or the caller is admin/service. */
-  const subject = (req: CloudRequest, by: TokenRecord): { token: string; record: TokenRecord } | CloudReply => {
-    const t = header(req, "x-subject-token");
-    if (!t) return keystoneError(404, "No token in the request");
-    const record = tokens.lookup(t);
-    if (!record) return keystoneError(404, "Failed to validate token");
-    const privileged = by.roles.includes("admin") || by.roles.includes("service");
-    if (record.userId !== by.userId && !privileged) {
-      return keystoneError(403, "You are not authorized to perform the requested action: identity:validate_token.");
-    }
-    return { token: t, record };
+    const by = t ? tokens.lookup(t) : undefined;
+    return by ? fn(req, by) : keystoneError(401, KEYSTONE_UNAUTHORIZED);
   };
 
+  /** A handler for the X-Subject-Token, which the caller may see if it is theirs or the caller is admin/service. */
+  const bySubject = (fn: (req: CloudRequest, token: string, record: TokenRecord) => CloudReply): Handler =>
+    byCaller((req, by) => {
+      const t = header(req, "x-subject-token");
+      if (!t) return keystoneError(404, "No token in the request");
+      const record = tokens.lookup(t);
+      if (!record) return keystoneError(404, "Failed to validate token");
+      const privileged = by.roles.includes("admin") || by.roles.includes("service");
+      if (record.userId !== by.userId && !privileged) {
+        return keystoneError(403, "You are not authorized to perform the requested action: identity:validate_token.");
+      }
+      return fn(req, t, record);
+    });
+
+  /** Keystone's collection links: only `self`, as there is one page. */
+  const links = (path: string) => ({ self: `${deps.baseUrl()}/identity/v3${path}`, previous: null, next: null });
+  const tokenBody = (req: CloudRequest, record: TokenRecord) => renderToken(record, directory, deps.baseUrl(), !req.query.has("nocatalog"));
   const versions = (): CloudReply => ({ status: 300, body: { versions: { values: [versionDoc(deps.baseUrl())] } } });
 
   return [
-    { method: "GET", pattern: "/", service: "identity", auth: "none", handler: versions },
-    { method: "GET", pattern: "/identity", service: "identity", auth: "none", handler: versions },
-    {
-      method: "GET",
-      pattern: "/identity/v3",
-      service: "identity",
-      auth: "none",
-      handler: () => ({ status: 200, body: { version: versionDoc(deps.baseUrl()) } }),
-    },
-    {
-      method: "POST",
-      pattern: "/identity/v3/auth/tokens",
-      service: "identity",
-      auth: "none",
-      handler: (req) => {
-        const resolved = resolveAuth(req.body, directory, tokens);
-        if ("status" in resolved) return resolved;
-        const { token, record } = tokens.issue({
-          userId: resolved.user.id,
-          ...(resolved.project ? { projectId: resolved.project.id } : {}),
-          methods: resolved.methods,
-          roles: resolved.roles,
-          ...(resolved.appCredentialId ? { appCredentialId: resolved.appCredentialId } : {}),
-          ...(resolved.expiresAt !== undefined ? { expiresAt: resolved.expiresAt } : {}),
-        });
-        const nocatalog = req.query.has("nocatalog");
-        return { status: 201, body: renderToken(record, directory, deps.baseUrl(), !nocatalog), headers: { "X-Subject-Token": token } };
-      },
-    },
-    {
-      method: "GET",
-      pattern: "/identity/v3/auth/tokens",
-      service: "identity",
-      auth: "none",
-      handler: (req) => {
-        const by = caller(req);
-        if (isReply(by)) return by;
-        const sub = subject(req, by);
-        if ("status" in sub) return sub;
-        return {
-          status: 200,
-          body: renderToken(sub.record, directory, deps.baseUrl(), !req.query.has("nocatalog")),
-          headers: { "X-Subject-Token": sub.token },
-        };
-      },
-    },
-    {
-      method: "DELETE",
-      pattern: "/identity/v3/auth/tokens",
-      service: "identity",
-      auth: "none",
-      handler: (req) => {
-        const by = caller(req);
-        if (isReply(by)) return by;
-        const sub = subject(req, by);
-        if ("status" in sub) return sub;
-        tokens.revoke(sub.token);
-        return { status: 204 };
-      },
-    },
-    {
-      method: "GET",
-      pattern: "/identity/v3/auth/catalog",
-      service: "identity",
-      auth: "none",
-      handler: (req) => {
-        const by = caller(req);
-        if (isReply(by)) return by;
-        const project = by.projectId ? directory.project(by.projectId) : undefined;
-        if (!project) return keystoneError(403, "The service catalog is empty because the token is not scoped to a project");
-        return {
-          status: 200,
-          body: { catalog: buildCatalog(deps.baseUrl(), project), links: { self: `${deps.baseUrl()}/identity/v3/auth/catalog`, previous: null, next: null } },
-        };
-      },
-    },
-    {
-      method: "GET",
-      pattern: "/identity/v3/auth/projects",
-      service: "identity",
-      auth: "none",
-      handler: (req) => {
-        const by = caller(req);
-        if (isReply(by)) return by;
-        const projects = directory.projectsOf(by.userId).map((p) => ({
-          id: p.id,
-          name: p.name,
-          domain_id: p.domainId,
-          description: "",
-          enabled: true,
-          is_domain: false,
-          parent_id: p.domainId,
-          tags: [],
-          options: {},
-          links: { self: `${deps.baseUrl()}/identity/v3/projects/${p.id}` },
-        }));
-        return { status: 200, body: { projects, links: { self: `${deps.baseUrl()}/identity/v3/auth/projects`, previous: null, next: null } } };
-      },
-    },
+    identityRoute("GET", "/", versions),
+    identityRoute("GET", "/identity", versions),
+    identityRoute("GET", "/identity/v3", () => ({ status: 200, body: { version: versionDoc(deps.baseUrl()) } })),
+    identityRoute("POST", "/identity/v3/auth/tokens", (req) => {
+      const resolved = resolveAuth(req.body, directory, tokens);
+      if ("status" in resolved) return resolved;
+      const { token, record } = tokens.issue({
+        userId: resolved.user.id,
+        ...(resolved.project ? { projectId: resolved.project.id } : {}),
+        methods: resolved.methods,
+        roles: resolved.roles,
+        ...(resolved.appCredentialId ? { appCredentialId: resolved.appCredentialId } : {}),
+        ...(resolved.expiresAt !== undefined ? { expiresAt: resolved.expiresAt } : {}),
+      });
+      return { status: 201, body: tokenBody(req, record), headers: { "X-Subject-Token": token } };
+    }),
+    identityRoute("GET", "/identity/v3/auth/tokens", bySubject((req, token, record) => ({
+      status: 200, body: tokenBody(req, record), headers: { "X-Subject-Token": token },
+    }))),
+    identityRoute("DELETE", "/identity/v3/auth/tokens", bySubject((_req, token) => {
+      tokens.revoke(token);
+      return { status: 204 };
+    })),
+    identityRoute("GET", "/identity/v3/auth/catalog", byCaller((_req, by) => {
+      const project = by.projectId ? directory.project(by.projectId) : undefined;
+      if (!project) return keystoneError(403, "The service catalog is empty because the token is not scoped to a project");
+      return { status: 200, body: { catalog: buildCatalog(deps.baseUrl(), project), links: links("/auth/catalog") } };
+    })),
+    identityRoute("GET", "/identity/v3/auth/projects", byCaller((_req, by) => {
+      const projects = directory.projectsOf(by.userId).map((p) => ({
+        id: p.id,
+        name: p.name,
+        domain_id: p.domainId,
+        description: "",
+        enabled: true,
+        is_domain: false,
+        parent_id: p.domainId,
+        tags: [],
+        options: {},
+        links: { self: `${deps.baseUrl()}/identity/v3/projects/${p.id}` },
+      }));
+      return { status: 200, body: { projects, links: links("/auth/projects") } };
+    })),
   ];
 }

@@ -8,7 +8,9 @@ import { fail } from "../core/errors";
 import { naiveMicrosTime } from "../core/ids";
 import { requireProjectMatch, requireRead } from "../core/roles";
 import type { StoreComputeView } from "../compute/compute-view";
-import { nextLink, page } from "../compute/paging";
+import { getRoutes } from "../compute/get-route";
+import { pagedBody } from "../compute/paging";
+import { microversionDoc } from "../compute/version-doc";
 
 function volumeDetail(baseUrl: string, v: VolumeFixture, server: ServerFixture | undefined, userId: string) {
   const created = naiveMicrosTime(new Date(server?.createdAt ?? 0));
@@ -53,17 +55,10 @@ function volumeDetail(baseUrl: string, v: VolumeFixture, server: ServerFixture |
   };
 }
 
-function versionDoc(baseUrl: string) {
-  return {
-    id: "v3.0",
-    status: "CURRENT",
-    version: "3.70",
-    min_version: "3.0",
-    updated: "2023-08-31T00:00:00Z",
-    links: [{ rel: "self", href: `${baseUrl}/volume/v3/` }],
-    "media-types": [{ base: "application/json", type: "application/vnd.openstack.volume+json;version=3" }],
-  };
-}
+const versionDoc = (baseUrl: string) => microversionDoc({
+  id: "v3.0", version: "3.70", minVersion: "3.0", updated: "2023-08-31T00:00:00Z",
+  selfHref: `${baseUrl}/volume/v3/`, mediaType: "application/vnd.openstack.volume+json;version=3",
+});
 
 export function cinderRoutes(view: StoreComputeView, baseUrl: () => string): Route[] {
   const caller = (req: CloudRequest) => {
@@ -80,35 +75,22 @@ export function cinderRoutes(view: StoreComputeView, baseUrl: () => string): Rou
     if (name !== null) volumes = volumes.filter((v) => v.name === name);
     const status = req.query.get("status");
     if (status !== null) volumes = volumes.filter((v) => (v.serverId ? "in-use" : "available") === status);
-    const p = page(volumes, req.query, "volume");
     const url = `${baseUrl()}/volume/v3/${auth.projectId}/volumes${detail ? "/detail" : ""}`;
-    return {
-      status: 200,
-      body: {
-        volumes: p.items.map((v) =>
-          detail ? render(v, auth.userId) : { id: v.id, name: v.name, links: [{ rel: "self", href: `${baseUrl()}/volume/v3/${v.projectId}/volumes/${v.id}` }] },
-        ),
-        ...(p.next ? { volumes_links: nextLink(url, req.query, p.next) } : {}),
-      },
-    };
+    const summary = (v: VolumeFixture) => ({ id: v.id, name: v.name, links: [{ rel: "self", href: `${baseUrl()}/volume/v3/${v.projectId}/volumes/${v.id}` }] });
+    return { status: 200, body: pagedBody("volumes", volumes, req.query, "volume", url, (v) => (detail ? render(v, auth.userId) : summary(v))) };
   };
 
+  const get = getRoutes("volume");
   return [
-    { method: "GET", pattern: "/volume/v3", service: "volume", auth: "none", handler: () => ({ status: 200, body: { versions: [versionDoc(baseUrl())] } }) },
-    { method: "GET", pattern: "/volume/v3/:project_id/volumes", service: "volume", auth: "token", handler: (req) => list(req, false) },
-    { method: "GET", pattern: "/volume/v3/:project_id/volumes/detail", service: "volume", auth: "token", handler: (req) => list(req, true) },
-    {
-      method: "GET",
-      pattern: "/volume/v3/:project_id/volumes/:volume_id",
-      service: "volume",
-      auth: "token",
-      handler: (req) => {
-        const auth = caller(req);
-        const id = req.params.volume_id!;
-        const v = view.getVolume(auth.projectId, id);
-        if (!v) fail("volume", 404, `Volume ${id} could not be found.`);
-        return { status: 200, body: { volume: render(v, auth.userId) } };
-      },
-    },
+    get("/volume/v3", "none", () => ({ status: 200, body: { versions: [versionDoc(baseUrl())] } })),
+    get("/volume/v3/:project_id/volumes", "token", (req) => list(req, false)),
+    get("/volume/v3/:project_id/volumes/detail", "token", (req) => list(req, true)),
+    get("/volume/v3/:project_id/volumes/:volume_id", "token", (req) => {
+      const auth = caller(req);
+      const id = req.params.volume_id!;
+      const v = view.getVolume(auth.projectId, id);
+      if (!v) fail("volume", 404, `Volume ${id} could not be found.`);
+      return { status: 200, body: { volume: render(v, auth.userId) } };
+    }),
   ];
 }
