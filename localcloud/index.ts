@@ -23,6 +23,7 @@ import { Directory } from "./identity/directory";
 import { keystoneRoutes } from "./identity/keystone-routes";
 import { RemoteKeystoneValidator, type ServiceUser } from "./identity/remote-keystone";
 import { TokenService } from "./identity/tokens";
+import { karborService } from "./karbor";
 import { cinderRoutes } from "./volume/cinder-routes";
 
 export type { Fixtures } from "./fixtures/fixtures-format";
@@ -98,17 +99,8 @@ function loadFixtures(option: Fixtures | string | undefined): Fixtures {
   return parsed.value;
 }
 
-/** Data-protection modules: CSBS always; Karbor when `localcloud/karbor` exists (it is built separately). */
-function dataProtectionModules(): ServiceModule[] {
-  const modules: ServiceModule[] = [csbsService];
-  const karborPath = path.join(__dirname, "karbor", "index.js");
-  if (fs.existsSync(karborPath)) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const karbor = require(karborPath) as { karborService?: ServiceModule };
-    if (karbor.karborService) modules.push(karbor.karborService);
-  }
-  return modules;
-}
+/** Data-protection modules: a project's catalog points at CSBS or Karbor by its fixture `api`. */
+const DATA_PROTECTION_MODULES: ServiceModule[] = [csbsService, karborService];
 
 export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
   const host = options.host ?? "127.0.0.1";
@@ -160,7 +152,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     ...novaRoutes(compute, () => baseUrl),
     ...cinderRoutes(compute, () => baseUrl),
     ...adminRoutes({ store, clock, faults, requestLog, ...(tokens ? { tokens } : {}) }),
-    ...dataProtectionModules().flatMap((m) => m.routes(context)),
+    ...DATA_PROTECTION_MODULES.flatMap((m) => m.routes(context)),
   ];
   const router = new Router(routes);
 
