@@ -17,9 +17,13 @@ const files = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, entry.name);
     if (entry.isDirectory()) walk(p);
-    else if (entry.name.endsWith(".spec.js")) files.push(p);
+    // Only specs whose TypeScript source still exists: a deleted spec's old output must not run.
+    else if (entry.name.endsWith(".spec.js") && fs.existsSync(sourceOf(p))) files.push(p);
   }
 })(path.join(root, "dist", "tests"));
+function sourceOf(compiled) {
+  return path.join(root, path.relative(path.join(root, "dist"), compiled)).replace(/\.js$/, ".ts");
+}
 const only = process.argv.slice(2);
 for (const f of files.sort()) {
   if (only.length === 0 || only.some((o) => f.includes(o))) mocha.addFile(f);

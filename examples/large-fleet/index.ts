@@ -11,7 +11,7 @@ const policies = chunks.map((serverIds, i) => {
   const policy = new csbs.BackupPolicy(`fleet-${i}`, {
     description: `fleet part ${i + 1} of ${chunks.length}`,
     // One hour apart per part, so the whole fleet does not back up at once.
-    schedule: { times: [`${String(1 + i).padStart(2, "0")}:00`], timezone: "UTC" },
+    schedule: { times: [`${String((1 + i) % 24).padStart(2, "0")}:00`], timezone: "UTC" },
     retention: { maxBackups: 14 },
   });
   new csbs.PolicyAssociation(`fleet-${i}`, { policyId: policy.id, serverIds });

@@ -53,6 +53,8 @@ export function programBase(): Promise<string> {
 
 async function buildProgramBase(): Promise<string> {
   const base = fs.mkdtempSync(path.join(os.tmpdir(), "csbs-programs-"));
+  // ~130 MB of node_modules per run: never leave it behind.
+  process.once("exit", () => fs.rmSync(base, { recursive: true, force: true }));
   const packDir = path.join(base, ".pack");
   fs.mkdirSync(packDir);
   const packed = await exec("npm", ["pack", "--silent", "--pack-destination", packDir], { cwd: REPO_ROOT });
