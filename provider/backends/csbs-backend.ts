@@ -69,6 +69,8 @@ export class CsbsBackend implements PolicyBackend {
 
   async create(spec: PolicySpec): Promise<PolicyRecord> {
     const created = await this.createOnce(spec);
+    // The answer to the POST already says whether the policy is usable: wait (and GET) only when it is not.
+    if (USABLE.has(created.status)) return this.remember(created);
     return this.waitUsable(created.id, spec.name);
   }
 

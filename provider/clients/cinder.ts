@@ -1,7 +1,14 @@
 /** Typed calls to Cinder (block storage v3): the volume facts behind the "no shared disk" rule. */
 import type { CinderVolume, CinderVolumeBody } from "../wire/cinder";
 import { isApiError } from "./api-error";
+import { collectPages, type PageLink } from "./pagination";
 import type { Session } from "./session";
+
+/** The answer of GET /volumes/detail (one page). */
+interface CinderVolumeList {
+  volumes: CinderVolume[];
+  volumes_links?: PageLink[];
+}
 
 /** The Cinder client. */
 export class CinderClient {
@@ -16,6 +23,14 @@ export class CinderClient {
       if (isApiError(err, 404)) return undefined;
       throw err;
     }
+  }
+
+  /** Every volume of the project with details (all pages). */
+  async listVolumesDetail(): Promise<CinderVolume[]> {
+    return collectPages<CinderVolume>({}, async (query) => {
+      const res = await this.session.request<CinderVolumeList>("volumev3", "GET", "/volumes/detail", { query });
+      return { items: res.body?.volumes ?? [], links: res.body?.volumes_links };
+    });
   }
 }
 

@@ -125,7 +125,7 @@ export async function read(id: string, props: Props): Promise<pulumi.dynamic.Rea
   const policyId = policyIdOf(id, props);
   const ctx = await providerContext();
   try {
-    const policy = await ctx.backend.get(policyId);
+    const policy = await ctx.readPolicy(policyId);
     if (!policy) return {};
     const present = stringList(props.serverIds).filter((s) => policy.serverIds.includes(s));
     const state: AssociationOutputs = {

@@ -7,7 +7,7 @@
 import type { PolicyRecord } from "../backends/policy-backend";
 import { failure, indexPath, type CheckFailure } from "../domain/failures";
 import { checkServersPerPolicy, findServerConflicts } from "../domain/membership";
-import { isMovingWithinDeployment, registeredAssociations, serversOwnedByDeployment, type AssociationEntry } from "./registry";
+import { registeredAssociations, serversMovingWithinDeployment, serversOwnedByDeployment, type AssociationEntry } from "./registry";
 import { PROTECTABLE_STATES, type ServerFacts } from "./server-facts";
 
 export interface AssociationRuleInputs {
@@ -47,8 +47,9 @@ function eligibilityFailures({ declared, facts }: AssociationRuleInputs): CheckF
 function onePolicyFailures({ entry, declared, live, facts }: AssociationRuleInputs): CheckFailure[] {
   // Servers this deployment itself moves (between its own associations, or from this association's old
   // policy) are not a conflict: their old holder releases them in this same deployment.
-  const released = (serverId: string, policyId: string) =>
-    (entry.oldPolicyId === policyId && entry.oldServerIds.includes(serverId)) || isMovingWithinDeployment(serverId, entry.resourceName);
+  const moving = serversMovingWithinDeployment(entry.resourceName);
+  const oldHere = new Set(entry.oldServerIds);
+  const released = (serverId: string, policyId: string) => (entry.oldPolicyId === policyId && oldHere.has(serverId)) || moving.has(serverId);
   const livePolicies = live.map((p) => ({ id: p.id, name: p.name, serverIds: p.serverIds.filter((s) => !released(s, p.id)) }));
   const claim = (a: AssociationEntry) => ({ name: a.resourceName, policyId: a.policyId ?? "", serverIds: a.serverIds, takeOver: a.takeOver });
   const conflicts = findServerConflicts({

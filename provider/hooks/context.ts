@@ -13,6 +13,7 @@ import type { Settings } from "../config/settings";
 import { createBackend } from "../backends/backend-factory";
 import type { PolicyBackend, PolicyRecord } from "../backends/policy-backend";
 import { warnUser } from "./engine-warning";
+import { PolicyCache } from "./policy-cache";
 import { ServerDirectory } from "./server-facts";
 
 /** Everything a hook needs to talk to the cloud. */
@@ -21,10 +22,25 @@ export interface ProviderContext {
   session: Session;
   backend: PolicyBackend;
   servers: ServerDirectory;
-  /** The project's policies, listed once per process for the preview-time rules (refreshed after our writes). */
+  /**
+   * The project's policies, listed once per process for the preview-time rules. Our own writes are applied to
+   * the cached list (`noteWritten`, `noteDeleted`) rather than forcing a new listing: 32 creates would
+   * otherwise cost up to 32 listings.
+   */
   livePolicies(): Promise<PolicyRecord[]>;
-  /** Forgets the cached policy list after a write of ours. */
+  /** Puts a policy as our write left it into the cached list (when there is one). */
+  noteWritten(record: PolicyRecord): void;
+  /** Takes a policy we deleted out of the cached list. */
+  noteDeleted(id: string): void;
+  /** Forgets the cached policy list (and memoized reads), after a write whose outcome is unknown. */
   invalidateLivePolicies(): void;
+  /** The project's policy quota, asked once per process (it does not change during one engine operation). */
+  policyQuota(): Promise<number>;
+  /**
+   * A policy for the `read` hooks, fetched once per process: a policy and its associations are refreshed from
+   * one GET (refresh costs one request per policy, not one per resource). Writes never use it.
+   */
+  readPolicy(id: string): Promise<PolicyRecord | undefined>;
 }
 
 interface ContextSlot {
@@ -88,22 +104,18 @@ async function build(config: (key: string) => string | undefined): Promise<Provi
   const session = sessionFor(settings);
   const servers = new ServerDirectory(new NovaClient(session), new CinderClient(session));
   const backend = await createBackend(settings, session, (id) => servers.nameOf(id));
-  let live: Promise<PolicyRecord[]> | undefined;
+  const policies = new PolicyCache(backend);
   return {
     settings,
     session,
     backend,
     servers,
-    livePolicies() {
-      live ??= backend.list().catch((err: unknown) => {
-        live = undefined;
-        throw err;
-      });
-      return live;
-    },
-    invalidateLivePolicies() {
-      live = undefined;
-    },
+    livePolicies: () => policies.livePolicies(),
+    noteWritten: (record) => policies.noteWritten(record),
+    noteDeleted: (id) => policies.noteDeleted(id),
+    invalidateLivePolicies: () => policies.invalidate(),
+    policyQuota: () => policies.policyQuota(),
+    readPolicy: (id) => policies.readPolicy(id),
   };
 }
 

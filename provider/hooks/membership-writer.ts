@@ -1,13 +1,14 @@
 /**
  * Changes which servers a policy holds, for one association, without losing anyone else's servers: a
- * read-modify-write of the whole list, serialized per policy in this process, verified by a read after the
- * write and repeated if another writer got in between.
+ * read-modify-write of the whole list, serialized per policy in this process, verified against the policy
+ * the write returns and repeated if it does not hold what we wrote. One read and one write per change
+ * (issue 7): a second GET right after the PUT would only see a writer that came in the same few milliseconds.
  */
 import type { PolicyRecord } from "../backends/policy-backend";
 import type { ProviderContext } from "./context";
 import { UserFacingError } from "./errors";
 import { withPolicyLock } from "./policy-lock";
-import { isMovingWithinDeployment, registeredAssociations } from "./registry";
+import { registeredAssociations, serversMovingWithinDeployment } from "./registry";
 
 const MAX_ROUNDS = 5;
 
@@ -44,13 +45,15 @@ function serversDeclaredByOthers(policyId: string, resourceName: string): Set<st
 
 /** Moves servers held by other policies when the user allowed it, or when they move within this deployment. */
 async function releaseFromOtherPolicies(ctx: ProviderContext, change: MembershipChange): Promise<void> {
+  const moving = change.takeOver ? undefined : serversMovingWithinDeployment(change.resourceName);
+  const movable = new Set(change.add.filter((s) => moving === undefined || moving.has(s)));
+  // Nothing may be taken from another policy: no need to list them (the common case costs no listing).
+  if (movable.size === 0) return;
   const live = await ctx.backend.list();
   const byPolicy = new Map<string, string[]>();
   for (const p of live) {
     if (p.id === change.policyId) continue;
-    const taken = p.serverIds.filter(
-      (s) => change.add.includes(s) && (change.takeOver || isMovingWithinDeployment(s, change.resourceName)),
-    );
+    const taken = p.serverIds.filter((s) => movable.has(s));
     if (taken.length > 0) byPolicy.set(p.id, taken);
   }
   for (const [otherId, servers] of byPolicy) await rewrite(ctx, otherId, [], servers, change.label);
@@ -71,10 +74,14 @@ async function rewrite(
       const desired = [...current.serverIds.filter((s) => !dropping.includes(s))];
       for (const s of add) if (!desired.includes(s)) desired.push(s);
       if (sameSet(desired, current.serverIds)) return current;
-      await ctx.backend.setServers(policyId, desired);
-      ctx.invalidateLivePolicies();
-      const after = await ctx.backend.get(policyId);
-      if (!after) return undefined;
+      let after: PolicyRecord;
+      try {
+        after = await ctx.backend.setServers(policyId, desired);
+      } catch (err) {
+        ctx.invalidateLivePolicies();
+        throw err;
+      }
+      ctx.noteWritten(after);
       if (add.every((s) => after.serverIds.includes(s)) && dropping.every((s) => !after.serverIds.includes(s))) return after;
     }
     throw new UserFacingError(

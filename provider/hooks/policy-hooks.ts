@@ -68,7 +68,7 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
   registerPolicy(entry);
   try {
     const ctx = await providerContext();
-    const [live, quota] = await Promise.all([ctx.livePolicies(), ctx.backend.policyQuota()]);
+    const [live, quota] = await Promise.all([ctx.livePolicies(), ctx.policyQuota()]);
     const failures = policyRuleFailures({ entry, inputs, autoNamed: extra.__autoNamed === true, owner: extra.__owner, live, quota });
     if (failures.length > 0) return { failures };
   } catch (err) {
@@ -98,14 +98,15 @@ export async function create(inputs: CheckedInputs): Promise<pulumi.dynamic.Crea
   const ctx = await providerContext();
   try {
     // Names are unique: a live policy of this name is either ours from an interrupted create, one to adopt, or
-    // someone else's (looked up first also because Karbor would accept a duplicate).
-    const existing = await ctx.backend.findByName(spec.name);
+    // someone else's (looked up first also because Karbor would accept a duplicate). The listing `check` made in
+    // this process holds it (our own writes are applied to that listing), so no request per create is needed.
+    const existing = (await ctx.livePolicies()).find((p) => p.name === spec.name);
     const record = existing ? await takeOver(ctx.backend, existing, inputs, spec, label) : await ctx.backend.create(spec);
+    ctx.noteWritten(record);
     return { id: record.id, outs: outputsFromCreate(inputs.__resourceName, inputs, record) };
   } catch (err) {
-    throw userError(err, label, `create policy "${spec.name}"`);
-  } finally {
     ctx.invalidateLivePolicies();
+    throw userError(err, label, `create policy "${spec.name}"`);
   }
 }
 
@@ -129,7 +130,7 @@ async function takeOver(backend: PolicyBackend, existing: PolicyRecord, inputs: 
 export async function read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
   const ctx = await providerContext();
   try {
-    const record = await ctx.backend.get(id);
+    const record = await ctx.readPolicy(id);
     if (!record) return {};
     const outs = outputsFromRecord(record, props as Partial<PolicyOutputs>, new Date());
     return { id, props: outs, inputs: { ...declaredPart(outs), ...hidden(props), pattern: outs.pattern } };
@@ -143,11 +144,11 @@ export async function update(id: string, _olds: Props, news: CheckedInputs): Pro
   const ctx = await providerContext();
   try {
     const record = await ctx.backend.update(id, spec);
+    ctx.noteWritten(record);
     return { outs: outputsFromCreate(news.__resourceName, news, record) };
   } catch (err) {
-    throw userError(err, policyLabel(news), `update policy "${spec.name}" (${id})`);
-  } finally {
     ctx.invalidateLivePolicies();
+    throw userError(err, policyLabel(news), `update policy "${spec.name}" (${id})`);
   }
 }
 
@@ -155,10 +156,10 @@ async function deletePolicy(id: string, props: Props): Promise<void> {
   const ctx = await providerContext();
   try {
     await ctx.backend.delete(id);
+    ctx.noteDeleted(id);
   } catch (err) {
-    throw userError(err, policyLabel(props), `delete policy ${id}`);
-  } finally {
     ctx.invalidateLivePolicies();
+    throw userError(err, policyLabel(props), `delete policy ${id}`);
   }
 }
 

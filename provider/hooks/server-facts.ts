@@ -1,10 +1,12 @@
 /**
  * What the association rules need to know about a server: does it exist, its name and state, and whether it
  * has a shared (multi-attach) disk. Answers are cached for the provider process (one engine operation): one
- * Nova list serves every server, and each volume is asked about once.
+ * Nova list serves every server and one Cinder list every volume (a preview of 2048 servers would otherwise
+ * ask Cinder 2048 times); only a server or volume created after those lists is asked about on its own.
  */
 import { isSharedVolume, type CinderClient } from "../clients/cinder";
 import type { NovaClient } from "../clients/nova";
+import type { CinderVolume } from "../wire/cinder";
 import type { NovaServer } from "../wire/nova";
 
 export interface ServerFacts {
@@ -22,6 +24,7 @@ export const PROTECTABLE_STATES: ReadonlySet<string> = new Set(["ACTIVE", "SHUTO
 export class ServerDirectory {
   private all?: Promise<Map<string, NovaServer>>;
   private readonly single = new Map<string, Promise<NovaServer | undefined>>();
+  private allVolumes?: Promise<Map<string, CinderVolume>>;
   private readonly shared = new Map<string, Promise<boolean>>();
 
   constructor(
@@ -49,7 +52,10 @@ export class ServerDirectory {
   }
 
   private async server(serverId: string): Promise<NovaServer | undefined> {
-    this.all ??= this.nova.listServersDetail().then((list) => new Map(list.map((s) => [s.id, s])));
+    this.all ??= forgetOnFailure(
+      this.nova.listServersDetail().then((list) => new Map(list.map((s) => [s.id, s]))),
+      () => (this.all = undefined),
+    );
     const listed = (await this.all).get(serverId);
     if (listed) return listed;
     // Created after the list was taken (e.g. earlier in this deployment): ask for it directly.
@@ -61,7 +67,13 @@ export class ServerDirectory {
     return one;
   }
 
-  private isShared(volumeId: string): Promise<boolean> {
+  private async isShared(volumeId: string): Promise<boolean> {
+    this.allVolumes ??= forgetOnFailure(
+      this.cinder.listVolumesDetail().then((list) => new Map(list.map((v) => [v.id, v]))),
+      () => (this.allVolumes = undefined),
+    );
+    const listed = (await this.allVolumes).get(volumeId);
+    if (listed) return isSharedVolume(listed);
     let answer = this.shared.get(volumeId);
     if (!answer) {
       answer = this.cinder.getVolume(volumeId).then((v) => (v ? isSharedVolume(v) : false));
@@ -69,4 +81,12 @@ export class ServerDirectory {
     }
     return answer;
   }
+}
+
+/** A failed listing is not cached: the next question asks again (the session already retried transient errors). */
+function forgetOnFailure<T>(p: Promise<T>, forget: () => void): Promise<T> {
+  return p.catch((err: unknown) => {
+    forget();
+    throw err;
+  });
 }

@@ -22,13 +22,14 @@ const SERVICES = "^/(csbs|compute|volume|identity)/";
 
 /**
  * Each rule draws its own chance in order, so the rate of a faulted request is
- * 1 − (0.96 · 0.95 · 0.96 · 0.94 · 0.99) ≈ 19.5%. A deployment asks Keystone and Nova only once or twice (one
- * shared token, one server list), so their first request always fails too: a 500 on the token request and a
- * reset of the server list.
+ * 1 − (0.96 · 0.95 · 0.96 · 0.94 · 0.99) ≈ 19.5%. A deployment asks Keystone, Nova and Cinder only a few times
+ * (one shared token, one server list, one volume list), so their first request always fails too: a 500 on the
+ * token request, a reset of the server list and a 503 on the volume list.
  */
 const RULES = [
   { method: "POST", path: "^/identity/v3/auth/tokens$", status: 500, count: 1 },
   { path: "^/compute/", reset: true, count: 1 },
+  { path: "^/volume/", status: 503, count: 1 },
   { path: SERVICES, status: 500, probability: 0.04 },
   { path: SERVICES, status: 503, probability: 0.05 },
   { path: SERVICES, status: 429, retryAfter: 1, probability: 0.04 },

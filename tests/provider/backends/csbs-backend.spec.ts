@@ -50,7 +50,7 @@ describe("CSBS backend against the local cloud", function () {
     return all.filter((r) => r.method === method && pathPattern.test(r.path));
   }
 
-  it("creates a policy with one POST and reads string-typed values back as numbers and booleans", async () => {
+  it("creates a policy with one POST and no GET when the answer says it is usable, reading string-typed values as numbers and booleans", async () => {
     const record = await backend.create(spec({ retention: { maxAgeDays: 30 } }));
     assert.deepEqual(
       [record.name, record.description, record.enabled, record.pattern, record.serverIds, record.tags, record.status],
@@ -58,6 +58,7 @@ describe("CSBS backend against the local cloud", function () {
     );
     assert.deepEqual(record.retention, { maxBackups: -1, retentionDurationDays: 30, permanent: false });
     assert.equal((await requests("POST", /\/policies$/)).length, 1);
+    assert.deepEqual(await requests("GET", /\/policies/), []);
   });
 
   it("finds the policy by its name when the create's answer is lost, instead of creating a second one", async () => {

@@ -5,6 +5,7 @@ import {
   registerPolicy,
   registeredPolicies,
   resetRegistry,
+  serversMovingWithinDeployment,
   serversOwnedByDeployment,
 } from "../../../provider/hooks/registry";
 
@@ -29,6 +30,14 @@ describe("the deployment registry", () => {
     registerAssociation({ resourceName: "a", policyId: "p1", policyKey: "p1", serverIds: ["s1"], oldPolicyId: "p1", oldServerIds: ["s1"], takeOver: false });
     assert.equal(isMovingWithinDeployment("s1", "b"), false);
     assert.equal(isMovingWithinDeployment("s2", "b"), false);
+  });
+
+  it("collects every server leaving its association in one set, leaving out the asking association's own", () => {
+    registerAssociation({ resourceName: "a", policyId: "p1", serverIds: ["s2"], oldPolicyId: "p1", oldServerIds: ["s1", "s2"], takeOver: false });
+    registerAssociation({ resourceName: "b", policyId: "p2", serverIds: [], oldPolicyId: "p2", oldServerIds: ["s3"], takeOver: false });
+    registerAssociation({ resourceName: "c", policyId: "p3", serverIds: ["s1"], oldServerIds: [], takeOver: false });
+    assert.deepEqual([...serversMovingWithinDeployment("c")].sort(), ["s1", "s3"]);
+    assert.deepEqual([...serversMovingWithinDeployment("b")].sort(), ["s1"]);
   });
 
   it("counts the servers a deployment holds in a policy from state and from the program", () => {
