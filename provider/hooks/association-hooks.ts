@@ -9,6 +9,7 @@ import { asBoolean } from "../domain/coerce";
 import { isUnknown } from "../domain/unknown";
 import { associationRuleFailures } from "./association-rules";
 import { providerContext } from "./context";
+import { failuresForEngine } from "./engine-failures";
 import { userError } from "./errors";
 import { changeMembership } from "./membership-writer";
 import { changedProperties, idSetKey, textKey } from "./normalize";
@@ -48,7 +49,7 @@ function stringList(value: unknown): string[] {
 
 export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
   const validation = validateAssociationInputs(news);
-  if (!validation.inputs) return { failures: validation.failures };
+  if (!validation.inputs) return { failures: failuresForEngine(validation.failures) };
   const inputs = validation.inputs;
   const extra = hidden(news);
   const existing = hasState(olds);
@@ -72,7 +73,7 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
     const [live, factList] = await Promise.all([ctx.livePolicies(), Promise.all(known.map((s) => ctx.servers.facts(s)))]);
     const facts = new Map<string, ServerFacts | undefined>(known.map((s, i) => [s, factList[i]]));
     const failures = associationRuleFailures({ entry, declared, live, facts });
-    if (failures.length > 0) return { failures };
+    if (failures.length > 0) return { failures: failuresForEngine(failures) };
   } catch (err) {
     throw userError(err, associationLabel(news), "check the servers and policies");
   }

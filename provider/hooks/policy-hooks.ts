@@ -10,6 +10,7 @@ import type { PolicyBackend, PolicyRecord, PolicySpec } from "../backends/policy
 import { isRecord } from "../domain/coerce";
 import { validatePolicyInputs, type PolicyInputs } from "../domain/policy-inputs";
 import { providerContext } from "./context";
+import { failuresForEngine } from "./engine-failures";
 import { userError, UserFacingError } from "./errors";
 import { changedProperties, enabledKey, patternKey, retentionKey, scheduleKey, tagsKey, textKey } from "./normalize";
 import { policyDifferences } from "./policy-match";
@@ -54,7 +55,7 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
   const tagFailures = ownerTagFailures(isRecord(news) ? news.tags : undefined);
   if (!validation.inputs || tagFailures.length > 0) {
     const others = validation.failures.filter((f) => !(tagFailures.length > 0 && isTagCountFailure(f)));
-    return { failures: [...others, ...tagFailures] };
+    return { failures: failuresForEngine([...others, ...tagFailures]) };
   }
   const inputs = validation.inputs;
   const extra = hidden(news);
@@ -70,7 +71,7 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
     const ctx = await providerContext();
     const [live, quota] = await Promise.all([ctx.livePolicies(), ctx.policyQuota()]);
     const failures = policyRuleFailures({ entry, inputs, autoNamed: extra.__autoNamed === true, owner: extra.__owner, live, quota });
-    if (failures.length > 0) return { failures };
+    if (failures.length > 0) return { failures: failuresForEngine(failures) };
   } catch (err) {
     throw userError(err, policyLabel(news), "check the project's policies");
   }
