@@ -56,7 +56,7 @@ describe("the serialized provider loader", () => {
       const loaded = requireFromString(text, path.join(dir, "index.js")).handler() as pulumi.dynamic.ResourceProvider;
       const result = await loaded.check!({}, { __resourceName: "p", schedule: { times: ["25:00"] }, retention: { maxBackups: 0 } });
       assert.ok((result.failures ?? []).length > 0, "the loaded hooks validated the inputs");
-      assert.ok(result.failures!.some((f) => f.property.startsWith("schedule")));
+      assert.ok(result.failures!.some((f) => f.reason.startsWith("`schedule")));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
