@@ -11,16 +11,9 @@ import type { Schedule } from "../domain/schedule";
 import { DEFAULT_TIMEZONE } from "../domain/timezone";
 import { utcRulesToSchedule } from "../domain/utc-rules";
 
-/** The state of a policy as the user declares it (also the `inputs` returned by read). */
-export interface PolicyDeclared {
+/** The state of a policy as the user declares it (also the `inputs` returned by read): the domain's inputs minus the derived pattern. */
+export interface PolicyDeclared extends Omit<PolicyInputs, "pattern"> {
   __resourceName: string;
-  name: string;
-  description: string;
-  enabled: boolean;
-  schedule: Schedule;
-  retention: RetentionInput;
-  tags: Record<string, string>;
-  adopt: boolean;
 }
 
 /** The outputs of a policy: declared values plus what only the cloud knows. Never undefined values. */
