@@ -22,6 +22,7 @@ import {
   ONE_POLICY,
   POLICIES,
   providerPids,
+  stackPids,
   requestLog,
   until,
 } from "./reliability-support";
@@ -116,8 +117,9 @@ describe("interrupted deployments (issue 6 §3)", function () {
     assert.equal(engines.length, 1, "found the stack's pulumi up process");
     process.kill(engines[0]!, "SIGKILL");
     await running;
-    // The orphaned provider would finish its writes on its own; stop it as a crashed CI runner would.
-    for (const pid of providerPids(stack)) process.kill(pid, "SIGKILL");
+    // The orphans (provider, language host, program) would go on on their own; stop them all as a crashed CI
+    // runner would, so none outlives the test.
+    for (const pid of stackPids(stack)) process.kill(pid, "SIGKILL");
     await admin(cloud, "DELETE", "/faults");
     const pending = ((await stack.exportState()).deployment as { pending_operations?: unknown[] }).pending_operations ?? [];
     assert.ok(pending.length > 0, "the killed engine left pending operations in state");

@@ -121,6 +121,11 @@ export function enginePids(stack: EngineStack, command: string): number[] {
   return processesOf(stack, (argv) => argv[0]!.endsWith("/pulumi") && argv.includes(command));
 }
 
+/** Pids of every process of this stack (engine, language host, program, provider), recognised by PULUMI_HOME. */
+export function stackPids(stack: EngineStack): number[] {
+  return processesOf(stack, () => true);
+}
+
 function processesOf(stack: EngineStack, match: (argv: string[]) => boolean): number[] {
   const pids: number[] = [];
   for (const entry of fs.readdirSync("/proc")) {
