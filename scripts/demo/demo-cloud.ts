@@ -3,6 +3,8 @@
  * servers, CSBS policies and backups, and the admin API's clock. (The provider has its own clients; the demo
  * deliberately shows the cloud from the outside.)
  */
+import { passwordAuthBody } from "../../tests/support/password-auth";
+
 interface Catalog {
   token: { project: { id: string }; catalog: Array<{ type: string; endpoints: Array<{ interface: string; url: string }> }> };
 }
@@ -42,12 +44,7 @@ export class DemoCloud {
     const res = await fetch(`${authUrl}/auth/tokens`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        auth: {
-          identity: { methods: ["password"], password: { user: { name: "demo", domain: { name: "Default" }, password: "demo" } } },
-          scope: { project: { name: "demo", domain: { name: "Default" } } },
-        },
-      }),
+      body: passwordAuthBody("demo", "demo", "demo"),
     });
     if (res.status !== 201) throw new Error(`login to the local cloud failed: ${res.status}`);
     const body = (await res.json()) as Catalog;

@@ -3,6 +3,7 @@
  * Tests reach it over real HTTP; the provider (in the engine's process) does too.
  */
 import { startLocalCloud } from "../../localcloud";
+import { passwordAuthBody } from "./password-auth";
 
 export type TestCloud = Awaited<ReturnType<typeof startLocalCloud>>;
 export type CloudOptions = Parameters<typeof startLocalCloud>[0];
@@ -51,12 +52,7 @@ export async function login(
   const res = await fetch(`${cloud.authUrl}/auth/tokens`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      auth: {
-        identity: { methods: ["password"], password: { user: { name: user, domain: { name: "Default" }, password } } },
-        scope: { project: { name: project, domain: { name: "Default" } } },
-      },
-    }),
+    body: passwordAuthBody(user, password, project),
   });
   if (res.status !== 201) throw new Error(`login as ${user} failed: ${res.status} ${await res.text()}`);
   const token = res.headers.get("x-subject-token") ?? "";

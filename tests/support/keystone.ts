@@ -11,6 +11,7 @@ import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import { exec, REPO_ROOT } from "./engine";
+import { passwordAuthBody } from "./password-auth";
 
 /** Debian packages that give Keystone (with uWSGI), the `openstack` CLI and the `karbor` CLI. */
 export const KEYSTONE_PACKAGES = ["keystone", "python3-openstackclient", "python3-karborclient"] as const;
@@ -269,12 +270,7 @@ export async function issueToken(url: string, user: string, password: string, pr
   const res = await fetch(`${url}/auth/tokens`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      auth: {
-        identity: { methods: ["password"], password: { user: { name: user, domain: { name: "Default" }, password } } },
-        scope: { project: { name: project, domain: { name: "Default" } } },
-      },
-    }),
+    body: passwordAuthBody(user, password, project),
     signal: AbortSignal.timeout(30_000),
   });
   const text = await res.text();

@@ -5,15 +5,14 @@
  * the cloud (the request log shows no write and no 5xx).
  */
 import * as assert from "node:assert/strict";
+import { startHooksCloud, stopHooksCloud } from "./hooks-on-cloud";
 import fc from "fast-check";
-import { resetProviderContext } from "../../../provider/hooks/context";
 import { check as checkAssociation } from "../../../provider/hooks/association-hooks";
 import { check as checkPolicy } from "../../../provider/hooks/policy-hooks";
 import { resetRegistry } from "../../../provider/hooks/registry";
-import { resetSessions } from "../../../provider/clients/session";
 import { childPath } from "../../../provider/domain/failures";
 import { UNKNOWN } from "../../../provider/domain/unknown";
-import { admin, demoStackConfig, startTestCloud, type TestCloud } from "../../support/cloud";
+import { admin, type TestCloud } from "../../support/cloud";
 import { CsbsDirect } from "../../engine/provider/scenario-support";
 
 interface Failure {
@@ -96,22 +95,12 @@ describe("check hooks under hostile input (in-process, against a local cloud)", 
   let servers: Record<string, string>;
 
   before(async () => {
-    cloud = await startTestCloud();
-    const { config, secrets } = demoStackConfig(cloud);
-    const all: Record<string, string> = { ...config, ...secrets };
-    resetSessions();
-    resetProviderContext((key) => all[key]);
-    const api = await CsbsDirect.login(cloud);
-    const demo = cloud.fixtures.projects.find((p) => p.name === "demo")!;
-    servers = Object.fromEntries(demo.servers.map((s) => [s.name, s.id]));
+    let api: CsbsDirect;
+    ({ cloud, api, servers } = await startHooksCloud());
     policyId = (await api.createPolicy("held", [servers["web-050"]!])).id;
     await admin(cloud, "DELETE", "/requests");
   });
-  after(async () => {
-    resetProviderContext();
-    resetRegistry();
-    await cloud?.close();
-  });
+  after(() => stopHooksCloud(cloud));
 
   it("answers arbitrary BackupPolicy inputs with inputs or property-pathed failures, never an exception", async () => {
     const policyish = fc.record(

@@ -4,12 +4,11 @@
  * whose create reached the cloud but never the state (the engine then calls check and create again).
  */
 import * as assert from "node:assert/strict";
+import { startHooksCloud, stopHooksCloud } from "./hooks-on-cloud";
 import { OWNER_TAG_KEY } from "../../../provider/backends/ownership-marker";
-import { resetSessions } from "../../../provider/clients/session";
-import { resetProviderContext } from "../../../provider/hooks/context";
 import { check, create, diff, read, update } from "../../../provider/hooks/policy-hooks";
 import { resetRegistry } from "../../../provider/hooks/registry";
-import { admin, demoStackConfig, startTestCloud, type TestCloud } from "../../support/cloud";
+import { admin, type TestCloud } from "../../support/cloud";
 import { CsbsDirect } from "../../engine/provider/scenario-support";
 
 type Props = Record<string, unknown>;
@@ -42,20 +41,9 @@ describe("BackupPolicy ownership marker and interrupted creates (hooks against a
   let api: CsbsDirect;
 
   beforeEach(async () => {
-    cloud = await startTestCloud();
-    const { config, secrets } = demoStackConfig(cloud);
-    const all: Record<string, string> = { ...config, ...secrets };
-    resetSessions();
-    resetRegistry();
-    resetProviderContext((key) => all[key]);
-    api = await CsbsDirect.login(cloud);
+    ({ cloud, api } = await startHooksCloud());
   });
-  afterEach(async () => {
-    resetProviderContext();
-    resetRegistry();
-    resetSessions();
-    await cloud?.close();
-  });
+  afterEach(() => stopHooksCloud(cloud));
 
   /** check as the engine calls it for a resource not in state; fails the test on failures. */
   async function checked(news: Props): Promise<Props> {

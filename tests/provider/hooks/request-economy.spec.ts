@@ -5,13 +5,12 @@
  * list write whose answer lacks our servers is read again and repeated.
  */
 import * as assert from "node:assert/strict";
-import { resetSessions } from "../../../provider/clients/session";
+import { startHooksCloud, stopHooksCloud } from "./hooks-on-cloud";
 import * as associations from "../../../provider/hooks/association-hooks";
-import { resetProviderContext } from "../../../provider/hooks/context";
 import * as policies from "../../../provider/hooks/policy-hooks";
 import { resetRegistry } from "../../../provider/hooks/registry";
 import type { CsbsPolicy } from "../../../provider/wire/csbs";
-import { admin, demoStackConfig, startTestCloud, type TestCloud } from "../../support/cloud";
+import { admin, type TestCloud } from "../../support/cloud";
 import { CsbsDirect } from "../../engine/provider/scenario-support";
 
 type Props = Record<string, unknown>;
@@ -41,22 +40,10 @@ describe("requests the hooks send (issue 7), against a local cloud", function ()
   let servers: Record<string, string>;
 
   beforeEach(async () => {
-    cloud = await startTestCloud();
-    const { config, secrets } = demoStackConfig(cloud);
-    const all: Record<string, string> = { ...config, ...secrets };
-    resetSessions();
-    resetRegistry();
-    resetProviderContext((key) => all[key]);
-    api = await CsbsDirect.login(cloud);
-    servers = Object.fromEntries(cloud.fixtures.projects.find((p) => p.name === "demo")!.servers.map((s) => [s.name, s.id]));
+    ({ cloud, api, servers } = await startHooksCloud());
     await admin(cloud, "DELETE", "/requests");
   });
-  afterEach(async () => {
-    resetProviderContext();
-    resetRegistry();
-    resetSessions();
-    await cloud?.close();
-  });
+  afterEach(() => stopHooksCloud(cloud));
 
   const log = async (): Promise<Logged[]> => (await admin<{ requests: Logged[] }>(cloud, "GET", "/requests")).requests;
   const csbsCalls = async (): Promise<string[]> => (await log()).filter((r) => r.service === "csbs").map(shape);
