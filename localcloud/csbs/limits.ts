@@ -14,6 +14,8 @@ export const MAX_RUNS_PER_DAY = 24;
 export const MIN_SECONDS_BETWEEN_RUNS = 3600;
 export const MAX_DAILY_INTERVAL = 30;
 export const MAX_RETENTION_VALUE = 99999;
+/** day_backups, week_backups, month_backups, year_backups: 0 to 100 each. */
+export const MAX_LONG_TERM_COUNT = 100;
 export const BACKUP_QUOTA = 600;
 export const MAX_FAILED_PERIODIC_BACKUPS = 10;
 export const FAILED_BACKUP_MAX_AGE_DAYS = 30;

@@ -1,12 +1,15 @@
 /**
- * Pruning of automatic backups after a run (the seed's retention rules, csbs-api.md E #6): by count (newest N
- * available automatic backups per server), by age (older than N days at run time), either rule enough to delete
- * when both are set, `permanent` keeps all. Manual backups are never pruned. Failed periodic backups: at most 10
- * per policy, each at most 30 days old, whatever the retention.
+ * Pruning of automatic backups after a run: by count (newest N available automatic backups per server), by age
+ * (older than N days at run time), either rule enough to delete when both are set, `permanent` keeps all. The
+ * long-term rule (`long-term.ts`) keeps, on top, the newest backup of each of the last days/weeks/months/years:
+ * a backup goes only when neither keeps it. With a long-term rule and neither count nor age set, the long-term
+ * rule alone decides. Manual backups are never pruned. Failed periodic backups: at most 10 per policy, each at
+ * most 30 days old, whatever the retention.
  */
 import type { CloudContext } from "../../core/contracts";
 import { FAILED_BACKUP_MAX_AGE_DAYS, MAX_FAILED_PERIODIC_BACKUPS } from "../limits";
 import { removeItem } from "./backups";
+import { hasLongTerm, longTermKept } from "./long-term";
 import { addOplog } from "./oplogs";
 import { BackupItem, COLLECTIONS, PolicyRecord } from "./types";
 
@@ -18,7 +21,8 @@ function newestFirst(a: BackupItem, b: BackupItem): number {
 
 /** Returns the automatic backups of the policy that retention deletes at `at`. */
 export function retentionVictims(policy: PolicyRecord, items: BackupItem[], at: Date): BackupItem[] {
-  const { maxBackups, retentionDurationDays, permanent } = policy.schedule.retention;
+  const { maxBackups, retentionDurationDays, permanent, longTerm } = policy.schedule.retention;
+  const basicSet = maxBackups > 0 || retentionDurationDays > 0;
   const own = items.filter((i) => i.automatic && i.policyId === policy.id);
   const victims = new Map<string, BackupItem>();
   if (!permanent) {
@@ -28,10 +32,12 @@ export function retentionVictims(policy: PolicyRecord, items: BackupItem[], at: 
     }
     for (const list of byServer.values()) {
       list.sort(newestFirst);
+      const longKept = hasLongTerm(longTerm) ? longTermKept(list, longTerm, at) : undefined;
       list.forEach((item, index) => {
         const tooMany = maxBackups > 0 && index >= maxBackups;
         const tooOld = retentionDurationDays > 0 && Date.parse(item.createdAt) < at.getTime() - retentionDurationDays * DAY_MS;
-        if (tooMany || tooOld) victims.set(item.id, item);
+        const basicKeeps = basicSet ? !(tooMany || tooOld) : !longKept;
+        if (!basicKeeps && !longKept?.has(item.id)) victims.set(item.id, item);
       });
     }
   }

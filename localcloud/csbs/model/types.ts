@@ -4,6 +4,7 @@
  * Instants are ISO-8601 strings in UTC.
  */
 import type { Entity } from "../../core/contracts";
+import type { LongTermRetention } from "./long-term";
 
 export const COLLECTIONS = {
   policies: "csbs.policies",
@@ -15,11 +16,13 @@ export const COLLECTIONS = {
   scheduler: "csbs.scheduler",
 } as const;
 
-/** How long automatic backups are kept; -1 = rule unset (csbs-api.md E #6). */
+/** How long automatic backups are kept; -1 = rule unset. */
 export interface Retention {
   maxBackups: number;
   retentionDurationDays: number;
   permanent: boolean;
+  /** CSBS only; stored but never echoed, as the real API does. Absent = no long-term rule. */
+  longTerm?: LongTermRetention;
 }
 
 export interface PolicyServer {

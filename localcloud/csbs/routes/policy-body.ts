@@ -9,6 +9,7 @@ import type { PolicyPatch, PolicySpec } from "../model/policies";
 import { parseTriggerTime } from "../model/time";
 import type { PolicyServer, PolicyTag, Retention } from "../model/types";
 import { isObject } from "./common";
+import { readLongTerm } from "./long-term-body";
 
 export function checkName(v: unknown, field: string): string {
   if (typeof v !== "string" || !NAME_RE.test(v)) {
@@ -43,7 +44,9 @@ function readRetentionNumber(v: unknown, field: string): number {
 
 export function readRetention(def: unknown, field: string, base?: Retention): Retention {
   if (!isObject(def)) throw invalid(`${field} must be an object such as {"max_backups": 7}`);
+  const longTerm = readLongTerm(def, field, base?.longTerm);
   return {
+    ...(longTerm ? { longTerm } : {}),
     maxBackups: "max_backups" in def ? readRetentionNumber(def.max_backups, `${field}.max_backups`) : base?.maxBackups ?? -1,
     retentionDurationDays: "retention_duration_days" in def
       ? readRetentionNumber(def.retention_duration_days, `${field}.retention_duration_days`) : base?.retentionDurationDays ?? -1,

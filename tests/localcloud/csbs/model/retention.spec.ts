@@ -60,4 +60,33 @@ describe("localcloud retention", () => {
     const victims = ids(retentionVictims(policy({ maxBackups: -1, retentionDurationDays: -1, permanent: true }), failed, NOW));
     assert.deepEqual(victims, ["f10", "f11", "old"]);
   });
+
+  describe("with a long-term rule", () => {
+    const daily = Array.from({ length: 10 }, (_, i) => item(`d${i}`, 10 - i - 0.5)); // one a day, d9 the newest
+    const lt = { dayBackups: 0, weekBackups: 0, monthBackups: 0, yearBackups: 0, timezone: "UTC" };
+
+    it("keeps the union of the newest N and the newest backup of each of the last days", () => {
+      // The last 5 days are 1 March (the run's, no backup yet) back to 25 February: d9 down to d6.
+      const r = { maxBackups: 2, retentionDurationDays: -1, permanent: false, longTerm: { ...lt, dayBackups: 5 } };
+      assert.deepEqual(ids(retentionVictims(policy(r), daily, NOW)), ["d0", "d1", "d2", "d3", "d4", "d5"]);
+    });
+
+    it("keeps the union with what the age rule keeps", () => {
+      const r = { maxBackups: -1, retentionDurationDays: 2, permanent: false, longTerm: { ...lt, weekBackups: 2 } };
+      // NOW is Friday 2030-03-01: this week and last week keep their newest (d9, and d5 of Sunday 24 February).
+      assert.deepEqual(ids(retentionVictims(policy(r), daily, NOW)), ["d0", "d1", "d2", "d3", "d4", "d6", "d7"]);
+    });
+
+    it("decides alone when neither count nor age is set", () => {
+      const r = { maxBackups: -1, retentionDurationDays: -1, permanent: false, longTerm: { ...lt, dayBackups: 4 } };
+      assert.deepEqual(ids(retentionVictims(policy(r), daily, NOW)), ["d0", "d1", "d2", "d3", "d4", "d5", "d6"]);
+    });
+
+    it("is overridden by permanent, and never prunes manual backups", () => {
+      const r = { maxBackups: 1, retentionDurationDays: -1, permanent: true, longTerm: { ...lt, dayBackups: 1 } };
+      assert.deepEqual(retentionVictims(policy(r), daily, NOW), []);
+      const manual = [item("m", 40, { automatic: false }), item("e", 1)];
+      assert.deepEqual(retentionVictims(policy({ ...r, permanent: false }), manual, NOW), []);
+    });
+  });
 });
