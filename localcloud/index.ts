@@ -7,6 +7,8 @@ import * as path from "node:path";
 import { adminRoutes } from "./admin/admin-routes";
 import { StoreComputeView } from "./compute/compute-view";
 import { novaRoutes } from "./compute/nova-routes";
+import { serverMetadataRoutes } from "./compute/server-metadata-routes";
+import { serverTagRoutes } from "./compute/server-tags-routes";
 import { CloudClock } from "./core/clock";
 import type { CloudContext, Route, ServiceModule } from "./core/contracts";
 import { FaultInjector } from "./core/faults";
@@ -150,6 +152,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const routes: Route[] = [
     ...(tokens ? keystoneRoutes({ directory, tokens, baseUrl: () => baseUrl }) : []),
     ...novaRoutes(compute, () => baseUrl),
+    ...serverTagRoutes(store, compute, () => baseUrl),
+    ...serverMetadataRoutes(compute),
     ...cinderRoutes(compute, () => baseUrl),
     ...adminRoutes({ store, clock, faults, requestLog, ...(tokens ? { tokens } : {}) }),
     ...DATA_PROTECTION_MODULES.flatMap((m) => m.routes(context)),

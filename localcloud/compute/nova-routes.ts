@@ -1,6 +1,6 @@
 /**
- * Nova 2.1 subset under `/compute/v2.1`: list (name regex and status filters, limit/marker), detail, show
- * and volume attachments. Another project's server is 404, exactly like one that does not exist.
+ * Nova 2.1 subset under `/compute/v2.1`: list (name regex, status and tag filters, limit/marker), detail, show
+ * and volume attachments (tags and metadata have their own route files). Another project's server is 404, exactly like one that does not exist.
  */
 import type { CloudRequest, Route, ServerFixture } from "../core/contracts";
 import { fail } from "../core/errors";
@@ -9,6 +9,7 @@ import type { StoreComputeView } from "./compute-view";
 import { getRoutes } from "./get-route";
 import { pagedBody } from "./paging";
 import { serverDetail, serverSummary, volumeAttachment } from "./server-json";
+import { tagFilter } from "./server-tags";
 import { microversionDoc } from "./version-doc";
 
 const STATUSES = new Set(["ACTIVE", "SHUTOFF", "ERROR", "RESIZE", "VERIFY_RESIZE"]);
@@ -39,7 +40,8 @@ export function novaRoutes(view: StoreComputeView, baseUrl: () => string): Route
       if (!STATUSES.has(wanted)) fail("compute", 400, `Invalid status value: "${status.slice(0, 40)}"; use one of ${[...STATUSES].join(", ")}`);
       servers = servers.filter((s) => s.status === wanted);
     }
-    return servers;
+    const tagged = tagFilter(req.query);
+    return servers.filter((s) => tagged(s.tags ?? []));
   };
 
   const list = (req: CloudRequest, detail: boolean) => {

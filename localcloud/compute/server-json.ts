@@ -30,7 +30,7 @@ export function serverDetail(baseUrl: string, s: ServerFixture, userId: string) 
     status: s.status,
     tenant_id: s.projectId,
     user_id: userId,
-    metadata: {},
+    metadata: { ...(s.metadata ?? {}) },
     hostId: nameId("host", s.projectId, s.availabilityZone).replace(/-/g, ""),
     image: "",
     flavor: { vcpus: 2, ram: 4096, disk: 0, ephemeral: 0, swap: 0, original_name: "s3.large.2", extra_specs: {} },
@@ -53,7 +53,7 @@ export function serverDetail(baseUrl: string, s: ServerFixture, userId: string) 
     "os-extended-volumes:volumes_attached": s.volumeIds.map((id) => ({ id, delete_on_termination: false })),
     locked: false,
     description: null,
-    tags: [],
+    tags: [...(s.tags ?? [])],
     trusted_image_certificates: null,
     server_groups: [],
   };

@@ -107,6 +107,10 @@ export interface ServerFixture extends Entity {
   volumeIds: string[];
   availabilityZone: string;
   createdAt: string;
+  /** Nova server tags (microversion 2.26). Absent = none. */
+  tags?: string[];
+  /** Nova server metadata. Absent = none. */
+  metadata?: Record<string, string>;
 }
 
 export interface VolumeFixture extends Entity {
