@@ -6,20 +6,10 @@ import { policyProvider } from "./provider-loader";
 /** A day of the week, as iCalendar spells it. */
 export type Weekday = "MO" | "TU" | "WE" | "TH" | "FR" | "SA" | "SU";
 
-/** When backups run, in the user's own time zone (the provider converts it to the API's UTC pattern). */
-export interface ScheduleArgs {
+/** The run times and zone every schedule has. */
+export interface ScheduleTimes {
   /** Run times of day, "HH:MM" from "00:00" to "23:59": 1 to 24 of them, at least one hour apart, also across midnight and across the end of the cycle. */
   times: pulumi.Input<pulumi.Input<string>[]>;
-  /**
-   * Days of the week to run on (MO..SU). Give either `weekdays` or `everyNDays`, not both.
-   * @default - every day (when `everyNDays` is not given either)
-   */
-  weekdays?: pulumi.Input<pulumi.Input<Weekday>[]>;
-  /**
-   * Run every N days, 1 to 30. Give either `weekdays` or `everyNDays`, not both.
-   * @default - every day (when `weekdays` is not given either)
-   */
-  everyNDays?: pulumi.Input<number>;
   /**
    * The zone `times` and `weekdays` are meant in: an IANA name ("Europe/Paris") or a fixed offset ("UTC+08:00").
    * The zone's offset at deploy time is used; after a daylight-saving change the next preview shows a pattern update.
@@ -28,20 +18,60 @@ export interface ScheduleArgs {
   timezone?: pulumi.Input<string>;
 }
 
-/** How long backups are kept: exactly one of the three forms. */
+/** A schedule on days of the week (or every day): `everyNDays` cannot be given with it. */
+export interface WeeklyScheduleArgs extends ScheduleTimes {
+  /**
+   * Days of the week to run on (MO..SU). Give either `weekdays` or `everyNDays`, not both.
+   * @default - every day (when `everyNDays` is not given either)
+   */
+  weekdays?: pulumi.Input<pulumi.Input<Weekday>[]>;
+  /** Not with `weekdays`: see {@link EveryNDaysScheduleArgs}. */
+  everyNDays?: never;
+}
+
+/** A schedule every N days: `weekdays` cannot be given with it. */
+export interface EveryNDaysScheduleArgs extends ScheduleTimes {
+  /**
+   * Run every N days, 1 to 30. Give either `weekdays` or `everyNDays`, not both.
+   * @default - every day (when `weekdays` is not given either)
+   */
+  everyNDays?: pulumi.Input<number>;
+  /** Not with `everyNDays`: see {@link WeeklyScheduleArgs}. */
+  weekdays?: never;
+}
+
+/**
+ * When backups run, in the user's own time zone (the provider converts it to the API's UTC pattern): on days of
+ * the week or every N days, never both (the type refuses both, as the provider does).
+ */
+export type ScheduleArgs = WeeklyScheduleArgs | EveryNDaysScheduleArgs;
+
+/** How long backups are kept: exactly one of the three forms (the type refuses two together, as the provider does). */
 export type RetentionArgs =
   | {
       /** Keep the newest N automatic backups, 1 to 99999. */
       maxBackups: pulumi.Input<number>;
+      maxAgeDays?: never;
+      permanent?: never;
     }
   | {
       /** Keep automatic backups for N days, 1 to 99999. */
       maxAgeDays: pulumi.Input<number>;
+      maxBackups?: never;
+      permanent?: never;
     }
   | {
       /** Never delete automatic backups. */
       permanent: pulumi.Input<true>;
+      maxBackups?: never;
+      maxAgeDays?: never;
     };
+
+/**
+ * The service's status words of a usable policy: CSBS (and Karbor) report `suspended` after a create and
+ * `started` once a plan was started; some CSBS clouds use `enabled`/`disabled`.
+ */
+export type PolicyStatus = "suspended" | "started" | "enabled" | "disabled";
 
 /** The inputs of a {@link BackupPolicy}. */
 export interface BackupPolicyArgs {
@@ -108,13 +138,21 @@ const MODULE = "csbs";
 export class BackupPolicy extends pulumi.dynamic.Resource {
   /** The policy name in the cloud. */
   declare readonly name: pulumi.Output<string>;
+  /** The policy's description (`""` when none was given). */
   declare readonly description: pulumi.Output<string>;
+  /** Whether scheduled backups run (`false`: the policy keeps its servers and backups but creates none). */
   declare readonly enabled: pulumi.Output<boolean>;
+  /** The schedule, normalized: times sorted "HH:MM", weekdays in MO..SU order, the zone as given or "UTC". */
   declare readonly schedule: pulumi.Output<ScheduleOutput>;
+  /** The retention, with exactly one key present. */
   declare readonly retention: pulumi.Output<RetentionOutput>;
+  /** The policy's tags, without the provider's ownership marker. */
   declare readonly tags: pulumi.Output<Record<string, string>>;
-  /** The service's status of the policy (`suspended` on CSBS after create). */
-  declare readonly status: pulumi.Output<string>;
+  /**
+   * The service's status of the policy: `suspended` on CSBS and Karbor after a create. It does not say whether
+   * backups run (that is `enabled`): CSBS keeps `suspended` for an enabled policy.
+   */
+  declare readonly status: pulumi.Output<PolicyStatus>;
   /** When the policy was created, as the service reports it. */
   declare readonly createdAt: pulumi.Output<string>;
   /** The iCalendar pattern sent to the API (times in UTC). */

@@ -13,11 +13,15 @@ export {
   BackupPolicy,
   BACKUP_POLICY_TYPE_TOKEN,
   type BackupPolicyArgs,
+  type EveryNDaysScheduleArgs,
+  type PolicyStatus,
   type RetentionArgs,
   type RetentionOutput,
   type ScheduleArgs,
   type ScheduleOutput,
+  type ScheduleTimes,
   type Weekday,
+  type WeeklyScheduleArgs,
 } from "./backup-policy";
 export { PolicyAssociation, POLICY_ASSOCIATION_TYPE_TOKEN, type PolicyAssociationArgs } from "./policy-association";
 export { spreadServers, type SpreadServersOptions } from "./fleet";

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { BackupPolicy } from "./backup-policy";
+import { policyRefOf } from "./policy-ref";
 import { associationProvider } from "./provider-loader";
 
 /** The inputs of a {@link PolicyAssociation}. */
@@ -31,9 +31,11 @@ export const POLICY_ASSOCIATION_TYPE_TOKEN = `pulumi-nodejs:dynamic/${MODULE}:${
  * Type token: `pulumi-nodejs:dynamic/csbs:PolicyAssociation`.
  */
 export class PolicyAssociation extends pulumi.dynamic.Resource {
+  /** The id of the backup policy that holds this association's servers. */
   declare readonly policyId: pulumi.Output<string>;
   /** This association's servers that are in the policy. */
   declare readonly serverIds: pulumi.Output<string[]>;
+  /** Whether servers another policy held were moved into this one (`false`: such a server fails the preview). */
   declare readonly takeOver: pulumi.Output<boolean>;
 
   constructor(name: string, args: PolicyAssociationArgs, opts?: pulumi.CustomResourceOptions) {
@@ -46,19 +48,4 @@ export class PolicyAssociation extends pulumi.dynamic.Resource {
     };
     super(associationProvider, name, props, opts, MODULE, ASSOCIATION_TYPE);
   }
-}
-
-/**
- * A key for the policy behind `policyId` that is known even in a preview where the policy id is not: the URN of
- * the BackupPolicy whose output it is. Deployment-wide rules (64 servers per policy) group associations by it.
- * Falls back to the policy id itself (a literal id, or an output of something else).
- */
-export function policyRefOf(policyId: pulumi.Input<string>): pulumi.Input<string> {
-  if (!pulumi.Output.isInstance(policyId)) return policyId;
-  // `resources()` is not in the public typings, but every Output carries the resources it came from.
-  const resources = (policyId as unknown as { resources?: () => Set<unknown> }).resources?.() ?? new Set<unknown>();
-  for (const resource of resources) {
-    if (BackupPolicy.isInstance(resource)) return resource.urn;
-  }
-  return policyId;
 }

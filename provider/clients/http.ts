@@ -6,6 +6,7 @@
 import { STATUS_CODES } from "node:http";
 import { request } from "undici";
 import { ApiError, parseErrorBody, type ServiceName } from "./api-error";
+import { FirstContact } from "./first-contact";
 import {
   DEFAULT_RETRY_POLICY,
   RETRY_AFTER_STATUSES,
@@ -96,6 +97,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const sleep = options.sleep ?? realSleep;
   const now = options.now ?? (() => new Date());
   const agent = agentFor(options.tls);
+  const firstContact = new FirstContact();
 
   return {
     async request<T>(req: HttpRequest): Promise<HttpResponse<T>> {
@@ -114,11 +116,12 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           const failure = transportFailure(err, req, path, attempt, policy.attemptTimeoutMs);
           const retryable = failure.kind === "not-sent" || (failure.kind === "connection" && safe);
           const delay = backoffDelayMs(attempt, policy, random);
-          if (!retryable || attempt >= policy.maxAttempts || delay > remaining()) throw failure.error;
+          if (!retryable || attempt >= firstContact.maxAttempts(req.url, err, policy.maxAttempts) || delay > remaining()) throw failure.error;
           options.onRetry?.({ service: req.service, method: req.method, path, attempt, delayMs: delay, reason: failure.error.code ?? "connection error" });
           await sleep(delay);
           continue;
         }
+        firstContact.noteAnswered(req.url);
 
         if (outcome.status >= 200 && outcome.status < 300) {
           return { status: outcome.status, headers: outcome.headers, body: outcome.json as T | undefined, requestId: outcome.requestId, attempts: attempt };

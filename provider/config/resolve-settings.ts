@@ -4,6 +4,7 @@
  */
 import { cloudsYamlLayer, type CloudsYamlLocations } from "./clouds-yaml";
 import { envLayer, ENV_VARIABLES } from "./env-source";
+import { MissingSettingsError } from "./missing-settings-error";
 import type { SettingsLayer } from "./layer";
 import { SETTINGS_FIELDS, type ApiDialect, type AuthMethod, type Settings, type SettingsField, type SettingsFields } from "./settings";
 import { stackConfigLayer, type ConfigReader } from "./stack-config-source";
@@ -120,7 +121,7 @@ export function resolveSettings(sources: SettingsSources): Settings {
   if (method !== "application_credential" && !fields.projectId && !fields.projectName) missing.push(["projectId", "projectName"]);
   if (missing.length > 0) {
     const lines = missing.map((alternatives) => `  - ${alternatives.join(" or ")}: set ${alternatives.map(waysToSet).join("; or ")}`);
-    throw new Error(`missing OpenStack settings for ${method.replace("_", " ")} authentication:\n${lines.join("\n")}`);
+    throw new MissingSettingsError(`missing OpenStack settings for ${method.replace("_", " ")} authentication:\n${lines.join("\n")}`);
   }
 
   // Keystone needs a domain with a user or project name; openstack CLI users mostly rely on "Default".

@@ -10,6 +10,9 @@ import { isUnknown } from "../domain/unknown";
 import { associationRuleFailures } from "./association-rules";
 import { providerContext } from "./context";
 import { failuresForEngine } from "./engine-failures";
+import { liveCheckFailure } from "./live-check-failure";
+import { quietUserFacingErrors } from "./quiet-console";
+import { stateOperationError } from "./state-operation-error";
 import { userError } from "./errors";
 import { changeMembership } from "./membership-writer";
 import { changedProperties, idSetKey, textKey } from "./normalize";
@@ -18,6 +21,8 @@ import { associationLabel, hasState } from "./resource-label";
 import type { ServerFacts } from "./server-facts";
 
 export { configure } from "./context";
+
+quietUserFacingErrors();
 
 type Props = Record<string, unknown>;
 
@@ -75,7 +80,7 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
     const failures = associationRuleFailures({ entry, declared, live, facts });
     if (failures.length > 0) return { failures: failuresForEngine(failures) };
   } catch (err) {
-    throw userError(err, associationLabel(news), "check the servers and policies");
+    return liveCheckFailure(err, associationLabel(news), "check the servers and policies");
   }
   return { inputs: { ...extra, ...inputs } };
 }
@@ -124,7 +129,9 @@ function policyIdOf(id: string, props: Props): string {
 
 export async function read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
   const policyId = policyIdOf(id, props);
-  const ctx = await providerContext();
+  const ctx = await providerContext().catch((err: unknown) => {
+    throw stateOperationError(err, associationLabel(props), `read policy ${policyId}`);
+  });
   try {
     const policy = await ctx.readPolicy(policyId);
     if (!policy) return {};
@@ -164,8 +171,10 @@ export async function update(id: string, olds: Props, news: CheckedInputs): Prom
 
 async function deleteAssociation(id: string, props: Props): Promise<void> {
   const policyId = policyIdOf(id, props);
-  const ctx = await providerContext();
   const servers = stringList(props.serverIds);
+  const ctx = await providerContext().catch((err: unknown) => {
+    throw stateOperationError(err, associationLabel(props), `remove ${servers.length} servers from policy ${policyId}`);
+  });
   try {
     await changeMembership(ctx, {
       policyId,

@@ -4,6 +4,9 @@
  */
 import { ApiError } from "../clients/api-error";
 import { TransportError } from "../clients/transport-error";
+import { UserFacingError } from "./user-facing-error";
+
+export { UserFacingError } from "./user-facing-error";
 
 /** What to do about a service code, by code. */
 const FIXES: Record<string, string> = {
@@ -25,7 +28,11 @@ const FIXES: Record<string, string> = {
 };
 
 /** What to do about an HTTP status when the code is not one we know. */
-function fixForStatus(status: number): string | undefined {
+function fixForStatus(status: number, service: string): string | undefined {
+  // Keystone answers 404 only when the token request went to a path it does not serve: the auth URL is wrong.
+  if (status === 404 && service === "Keystone") {
+    return "the auth URL does not lead to Keystone's v3 API: it usually ends in `/v3` (e.g. https://iam.eu-de.otc.t-systems.com/v3); fix `csbs:authUrl`/`OS_AUTH_URL`";
+  }
   if (status === 401) return "the credentials were refused: check `csbs:password`/`OS_PASSWORD` or the token, and the auth URL";
   if (status === 403) return "the user lacks a role for this call: it needs the member role on the project";
   if (status === 404) return "the object does not exist (any more): run `pulumi refresh`";
@@ -35,7 +42,7 @@ function fixForStatus(status: number): string | undefined {
 
 /** The fix sentence for an API error, if one is known. */
 export function fixFor(err: ApiError): string | undefined {
-  return (err.code && FIXES[err.code]) || fixForStatus(err.status);
+  return (err.code && FIXES[err.code]) || fixForStatus(err.status, err.service);
 }
 
 /**
@@ -64,16 +71,6 @@ export function userError(err: unknown, resource: string, action: string): Error
   return withCause(`${resource}: could not ${action}: ${text}`, err);
 }
 
-/** An error whose message is already written for the user; `userError` passes it through unchanged. */
-export class UserFacingError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UserFacingError";
-  }
-}
-
 function withCause(message: string, cause: unknown): Error {
-  const e = new UserFacingError(message);
-  (e as Error & { cause?: unknown }).cause = cause;
-  return e;
+  return new UserFacingError(message, { cause });
 }

@@ -11,6 +11,9 @@ import { isRecord } from "../domain/coerce";
 import { validatePolicyInputs, type PolicyInputs } from "../domain/policy-inputs";
 import { providerContext } from "./context";
 import { failuresForEngine } from "./engine-failures";
+import { liveCheckFailure } from "./live-check-failure";
+import { quietUserFacingErrors } from "./quiet-console";
+import { stateOperationError } from "./state-operation-error";
 import { userError, UserFacingError } from "./errors";
 import { changedProperties, enabledKey, patternKey, retentionKey, scheduleKey, tagsKey, textKey } from "./normalize";
 import { policyDifferences } from "./policy-match";
@@ -21,6 +24,8 @@ import { registerPolicy } from "./registry";
 import { hasState, policyLabel } from "./resource-label";
 
 export { configure } from "./context";
+
+quietUserFacingErrors();
 
 type Props = Record<string, unknown>;
 
@@ -73,7 +78,7 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
     const failures = policyRuleFailures({ entry, inputs, autoNamed: extra.__autoNamed === true, owner: extra.__owner, live, quota });
     if (failures.length > 0) return { failures: failuresForEngine(failures) };
   } catch (err) {
-    throw userError(err, policyLabel(news), "check the project's policies");
+    return liveCheckFailure(err, policyLabel(news), "check the project's policies");
   }
   return { inputs: { ...extra, ...inputs } };
 }
@@ -129,7 +134,9 @@ async function takeOver(backend: PolicyBackend, existing: PolicyRecord, inputs: 
 }
 
 export async function read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
-  const ctx = await providerContext();
+  const ctx = await providerContext().catch((err: unknown) => {
+    throw stateOperationError(err, policyLabel(props), `read policy ${id}`);
+  });
   try {
     const record = await ctx.readPolicy(id);
     if (!record) return {};
@@ -154,7 +161,9 @@ export async function update(id: string, _olds: Props, news: CheckedInputs): Pro
 }
 
 async function deletePolicy(id: string, props: Props): Promise<void> {
-  const ctx = await providerContext();
+  const ctx = await providerContext().catch((err: unknown) => {
+    throw stateOperationError(err, policyLabel(props), `delete policy ${id}`);
+  });
   try {
     await ctx.backend.delete(id);
     ctx.noteDeleted(id);

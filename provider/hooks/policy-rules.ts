@@ -65,8 +65,9 @@ export function policyRuleFailures(args: PolicyRuleInputs): CheckFailure[] {
       limit: quota,
     });
     if (message) {
-      const names = deployment.map((p) => `\`${p.resourceName}\``).join(", ");
-      failures.push(failure("name", `would exceed the policy quota with this deployment's policies (${names}): ${message}`));
+      // No property is to blame: the quota is the deployment's, not this policy's name's.
+      const names = deployment.map((p) => `\`${p.resourceName}\``).sort().join(", ");
+      failures.push(failure("", `this deployment's policies (${names}) would exceed the project's policy quota: ${message}`));
     }
   }
   return failures;

@@ -144,4 +144,18 @@ describe("http client against a local HTTP server", () => {
     });
     assert.equal(waits.length, 1);
   });
+
+  it("gives up on a host that refuses the very first connection after 2 attempts, not the policy's 8", async () => {
+    const s = await start((_req, res) => json(res, 200, {}));
+    const url = s.url;
+    await s.close();
+    server = undefined;
+    const { http, waits } = client({ retry: { maxAttempts: 8 } });
+    await assert.rejects(http.request({ service: "Keystone", method: "POST", url: `${url}/v3/auth/tokens`, body: {} }), (err: TransportError) => {
+      assert.equal(err.code, "ECONNREFUSED");
+      assert.equal(err.attempts, 2);
+      return true;
+    });
+    assert.equal(waits.length, 1);
+  });
 });
