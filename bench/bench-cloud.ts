@@ -34,7 +34,7 @@ export async function addBenchProject(cloud: LocalCloud, name: string, servers: 
   };
   const res = await fetch(`${cloud.url}/_localcloud/fixtures`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", "x-localcloud-admin": "1" },
     body: JSON.stringify(body),
   });
   const text = await res.text();

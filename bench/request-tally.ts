@@ -76,7 +76,7 @@ export class RequestLogClient {
   constructor(private readonly baseUrl: string) {}
 
   async clear(): Promise<void> {
-    const res = await fetch(`${this.baseUrl}/_localcloud/requests`, { method: "DELETE" });
+    const res = await fetch(`${this.baseUrl}/_localcloud/requests`, { method: "DELETE", headers: { "x-localcloud-admin": "1" } });
     if (!res.ok) throw new Error(`clearing the local cloud's request log failed: ${res.status} ${await res.text()}`);
   }
 

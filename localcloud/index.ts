@@ -5,6 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { adminRoutes } from "./admin/admin-routes";
+import { collection } from "./core/collection";
 import { StoreComputeView } from "./compute/compute-view";
 import { novaRoutes } from "./compute/nova-routes";
 import { serverMetadataRoutes } from "./compute/server-metadata-routes";
@@ -81,7 +82,8 @@ export interface LocalCloud {
   close(): Promise<void>;
 }
 
-const CLOCK_COLLECTION = "_localcloud";
+/** The clock offset survives restarts of a durable cloud (one record, id `clock`). */
+const CLOCK_COLLECTION = collection<{ id: string; offsetMs: number }>("_localcloud");
 
 function loadFixtures(option: Fixtures | string | undefined): Fixtures {
   if (option === undefined) return defaultFixtures();
@@ -113,7 +115,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const fixtures = loadFixtures(options.fixtures);
   const store = new LocalStore(options.stateDir ? { stateDir: options.stateDir } : {});
 
-  const saved = store.get<{ id: string; offsetMs: number }>(CLOCK_COLLECTION, "clock");
+  const saved = store.get(CLOCK_COLLECTION, "clock");
   const start = options.clock?.start !== undefined ? new Date(options.clock.start) : undefined;
   if (start && Number.isNaN(start.getTime())) throw new Error(`clock.start is "${options.clock?.start}": not an ISO 8601 time`);
   const clock = new CloudClock({

@@ -130,7 +130,7 @@ export function adminRoutes(deps: AdminDeps): Route[] {
       const dump: Record<string, Entity[]> = {};
       for (const name of store.collections()) {
         if (HIDDEN_COLLECTIONS.has(name)) continue;
-        dump[name] = store.list(name).map((e) => stripSecrets(e));
+        dump[name] = store.entities(name).map((e) => stripSecrets(e));
       }
       return { status: 200, body: { now: clock.now().toISOString(), collections: dump } };
     }),

@@ -41,7 +41,7 @@ export class StoreComputeView implements ComputeView {
 
   private serverIndex(): Index<ServerFixture> {
     if (!this.servers || this.servers.revision !== this.store.revision(SERVERS)) {
-      this.servers = build(this.store.revision(SERVERS), this.store.list<ServerFixture>(SERVERS), (a, b) =>
+      this.servers = build(this.store.revision(SERVERS), this.store.list(SERVERS), (a, b) =>
         a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1,
       );
     }
@@ -50,7 +50,7 @@ export class StoreComputeView implements ComputeView {
 
   private volumeIndex(): Index<VolumeFixture> {
     if (!this.volumes || this.volumes.revision !== this.store.revision(VOLUMES)) {
-      this.volumes = build(this.store.revision(VOLUMES), this.store.list<VolumeFixture>(VOLUMES), (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      this.volumes = build(this.store.revision(VOLUMES), this.store.list(VOLUMES), (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     }
     return this.volumes;
   }

@@ -4,6 +4,7 @@
  * data-protection services (CSBS, Karbor, scheduler) are built against these types only.
  */
 import type { IncomingHttpHeaders } from "node:http";
+import type { Collection } from "./collection";
 
 export type ServiceName = "identity" | "compute" | "volume" | "csbs" | "karbor" | "admin";
 
@@ -71,10 +72,10 @@ export interface Entity {
  * acknowledged write survives kill -9. Values are plain JSON (deep-copied in and out).
  */
 export interface Store {
-  get<T extends Entity>(collection: string, id: string): T | undefined;
-  list<T extends Entity>(collection: string): T[];
-  put<T extends Entity>(collection: string, value: T): void;
-  delete(collection: string, id: string): void;
+  get<T extends Entity>(collection: Collection<T>, id: string): T | undefined;
+  list<T extends Entity>(collection: Collection<T>): T[];
+  put<T extends Entity>(collection: Collection<T>, value: NoInfer<T>): void;
+  delete<T extends Entity>(collection: Collection<T>, id: string): void;
 }
 
 /** The cloud's clock: real time by default; tests set and advance it through the admin API. */

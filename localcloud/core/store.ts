@@ -9,6 +9,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import type { Collection } from "./collection";
 import type { Entity, Store } from "./contracts";
 
 type JournalEntry = { op: "put"; c: string; v: Entity } | { op: "del"; c: string; id: string };
@@ -35,28 +36,36 @@ export class LocalStore implements Store {
     if (options.stateDir) this.open(options.stateDir);
   }
 
-  get<T extends Entity>(collection: string, id: string): T | undefined {
+  get<T extends Entity>(collection: Collection<T>, id: string): T | undefined {
     const text = this.data.get(collection)?.get(id);
     return text === undefined ? undefined : (JSON.parse(text) as T);
   }
 
-  list<T extends Entity>(collection: string): T[] {
-    const col = this.data.get(collection);
+  list<T extends Entity>(collection: Collection<T>): T[] {
+    return this.entities(collection) as T[];
+  }
+
+  /**
+   * Every value of the collection called `name`, untyped: for views over all collections (the admin state
+   * dump, compaction, tests comparing whole states), never for a service's own reads.
+   */
+  entities(name: string): Entity[] {
+    const col = this.data.get(name);
     if (!col) return [];
-    const out: T[] = [];
-    for (const text of col.values()) out.push(JSON.parse(text) as T);
+    const out: Entity[] = [];
+    for (const text of col.values()) out.push(JSON.parse(text) as Entity);
     return out;
   }
 
-  has(collection: string, id: string): boolean {
+  has<T extends Entity>(collection: Collection<T>, id: string): boolean {
     return this.data.get(collection)?.has(id) ?? false;
   }
 
-  count(collection: string): number {
+  count<T extends Entity>(collection: Collection<T>): number {
     return this.data.get(collection)?.size ?? 0;
   }
 
-  put<T extends Entity>(collection: string, value: T): void {
+  put<T extends Entity>(collection: Collection<T>, value: NoInfer<T>): void {
     if (typeof value?.id !== "string" || value.id === "") throw new TypeError(`store.put(${collection}): value has no string id`);
     const text = JSON.stringify(value);
     const col = this.collection(collection);
@@ -67,7 +76,7 @@ export class LocalStore implements Store {
     this.journal({ op: "put", c: collection, v: value }, text);
   }
 
-  delete(collection: string, id: string): void {
+  delete<T extends Entity>(collection: Collection<T>, id: string): void {
     const col = this.data.get(collection);
     if (!col?.has(id)) return;
     col.delete(id);
@@ -89,7 +98,7 @@ export class LocalStore implements Store {
   }
 
   /** Increases on every change of the collection: lets readers cache derived views. */
-  revision(collection: string): number {
+  revision<T extends Entity>(collection: Collection<T>): number {
     return this.revisions.get(collection) ?? 0;
   }
 
@@ -102,7 +111,7 @@ export class LocalStore implements Store {
     const dir = this.options.stateDir;
     if (!dir || this.journalFd === undefined) return;
     const snapshot: Record<string, Entity[]> = {};
-    for (const name of this.collections()) snapshot[name] = this.list(name);
+    for (const name of this.collections()) snapshot[name] = this.entities(name);
     const tmp = path.join(dir, "snapshot.json.tmp");
     const fd = fs.openSync(tmp, "w");
     fs.writeSync(fd, JSON.stringify(snapshot));
@@ -132,7 +141,7 @@ export class LocalStore implements Store {
   }
 
   private bump(collection: string): void {
-    this.revisions.set(collection, this.revision(collection) + 1);
+    this.revisions.set(collection, (this.revisions.get(collection) ?? 0) + 1);
   }
 
   private journal(entry: JournalEntry, valueText?: string): void {

@@ -3,6 +3,7 @@
  * in the Store. Ids derive from names, so fixtures give the same ids on every run.
  */
 import type { ProjectFixture, Store } from "../core/contracts";
+import { collection } from "../core/collection";
 import { nameId } from "../core/ids";
 import { hashSecret, verifySecret } from "./secrets";
 
@@ -42,11 +43,11 @@ export interface AppCredentialRecord {
 }
 
 export const C = {
-  domains: "domains",
-  projects: "projects",
-  users: "users",
-  assignments: "role_assignments",
-  appCredentials: "app_credentials",
+  domains: collection<DomainRecord>("domains"),
+  projects: collection<ProjectFixture>("projects"),
+  users: collection<UserRecord>("users"),
+  assignments: collection<RoleAssignment>("role_assignments"),
+  appCredentials: collection<AppCredentialRecord>("app_credentials"),
 } as const;
 
 /** The id Keystone would show for a role name (deterministic here). */
@@ -58,8 +59,8 @@ export class Directory {
   constructor(private readonly store: Store) {}
 
   domain(idOrName: { id?: string; name?: string }): DomainRecord | undefined {
-    if (idOrName.id !== undefined) return this.store.get<DomainRecord>(C.domains, idOrName.id);
-    return this.store.list<DomainRecord>(C.domains).find((d) => d.name === idOrName.name);
+    if (idOrName.id !== undefined) return this.store.get(C.domains, idOrName.id);
+    return this.store.list(C.domains).find((d) => d.name === idOrName.name);
   }
 
   ensureDefaultDomain(): DomainRecord {
@@ -68,15 +69,15 @@ export class Directory {
   }
 
   project(id: string): ProjectFixture | undefined {
-    return this.store.get<ProjectFixture>(C.projects, id);
+    return this.store.get(C.projects, id);
   }
 
   projectByName(name: string, domainId: string = DEFAULT_DOMAIN.id): ProjectFixture | undefined {
-    return this.store.list<ProjectFixture>(C.projects).find((p) => p.name === name && p.domainId === domainId);
+    return this.store.list(C.projects).find((p) => p.name === name && p.domainId === domainId);
   }
 
   projects(): ProjectFixture[] {
-    return this.store.list<ProjectFixture>(C.projects);
+    return this.store.list(C.projects);
   }
 
   /** Creates the project or updates its api; returns it. */
@@ -90,11 +91,11 @@ export class Directory {
   }
 
   user(id: string): UserRecord | undefined {
-    return this.store.get<UserRecord>(C.users, id);
+    return this.store.get(C.users, id);
   }
 
   userByName(name: string, domainId: string): UserRecord | undefined {
-    return this.store.list<UserRecord>(C.users).find((u) => u.name === name && u.domainId === domainId);
+    return this.store.list(C.users).find((u) => u.name === name && u.domainId === domainId);
   }
 
   /** Creates the user or sets its password; the first project it is given becomes its default project. */
@@ -116,29 +117,29 @@ export class Directory {
   /** Adds roles of a user on a project (never removes any). */
   grant(userId: string, projectId: string, roles: readonly string[]): void {
     const id = `${userId}:${projectId}`;
-    const existing = this.store.get<RoleAssignment>(C.assignments, id);
+    const existing = this.store.get(C.assignments, id);
     const all = new Set([...(existing?.roles ?? []), ...roles.map((r) => r.toLowerCase())]);
-    this.store.put<RoleAssignment>(C.assignments, { id, userId, projectId, roles: [...all].sort() });
+    this.store.put(C.assignments, { id, userId, projectId, roles: [...all].sort() });
   }
 
   rolesOn(userId: string, projectId: string): string[] {
-    return this.store.get<RoleAssignment>(C.assignments, `${userId}:${projectId}`)?.roles ?? [];
+    return this.store.get(C.assignments, `${userId}:${projectId}`)?.roles ?? [];
   }
 
   projectsOf(userId: string): ProjectFixture[] {
     return this.store
-      .list<RoleAssignment>(C.assignments)
+      .list(C.assignments)
       .filter((a) => a.userId === userId && a.roles.length > 0)
       .map((a) => this.project(a.projectId))
       .filter((p): p is ProjectFixture => p !== undefined);
   }
 
   appCredential(id: string): AppCredentialRecord | undefined {
-    return this.store.get<AppCredentialRecord>(C.appCredentials, id);
+    return this.store.get(C.appCredentials, id);
   }
 
   appCredentialByName(userId: string, name: string): AppCredentialRecord | undefined {
-    return this.store.list<AppCredentialRecord>(C.appCredentials).find((a) => a.userId === userId && a.name === name);
+    return this.store.list(C.appCredentials).find((a) => a.userId === userId && a.name === name);
   }
 
   /** Creates (or replaces the secret of) an application credential bound to one project and the user's roles there. */

@@ -6,6 +6,7 @@
  */
 import type { AuthContext, Store } from "../core/contracts";
 import { expandRoles, type TokenValidator } from "../core/auth";
+import { collection } from "../core/collection";
 import { newId } from "../core/ids";
 import type { Directory } from "./directory";
 import { newToken, tokenKey } from "./secrets";
@@ -25,7 +26,7 @@ export interface TokenRecord {
   appCredentialId?: string;
 }
 
-const TOKENS = "tokens";
+const TOKENS = collection<TokenRecord>("tokens");
 
 export class TokenService implements TokenValidator {
   private issuedSincePrune = 0;
@@ -54,7 +55,7 @@ export class TokenService implements TokenValidator {
   /** The live record of a token, or undefined when unknown, expired or revoked. */
   lookup(token: string): TokenRecord | undefined {
     if (token.length > 512) return undefined;
-    const record = this.store.get<TokenRecord>(TOKENS, tokenKey(token));
+    const record = this.store.get(TOKENS, tokenKey(token));
     if (!record || record.expiresAt <= Date.now()) return undefined;
     return record;
   }
@@ -79,7 +80,7 @@ export class TokenService implements TokenValidator {
   /** Revokes every token of a user (optionally only those scoped to one project); returns how many. */
   revokeUser(userId: string, projectId?: string): number {
     let n = 0;
-    for (const t of this.store.list<TokenRecord>(TOKENS)) {
+    for (const t of this.store.list(TOKENS)) {
       if (t.userId === userId && (projectId === undefined || t.projectId === projectId)) {
         this.store.delete(TOKENS, t.id);
         n++;
@@ -92,6 +93,6 @@ export class TokenService implements TokenValidator {
   prune(): void {
     this.issuedSincePrune = 0;
     const now = Date.now();
-    for (const t of this.store.list<TokenRecord>(TOKENS)) if (t.expiresAt <= now) this.store.delete(TOKENS, t.id);
+    for (const t of this.store.list(TOKENS)) if (t.expiresAt <= now) this.store.delete(TOKENS, t.id);
   }
 }

@@ -3,18 +3,14 @@
  * directory resumes where it stopped: start the new cloud with its clock at `readCursor(store)` and nothing is
  * lost or repeated.
  */
-import type { Entity, Store } from "../core/contracts";
+import type { Store } from "../core/contracts";
 import { COLLECTIONS } from "../csbs/model/types";
 
-interface CursorRecord extends Entity {
-  at: string;
-}
-
 export function readCursor(store: Store): Date | undefined {
-  const rec = store.get<CursorRecord>(COLLECTIONS.scheduler, "cursor");
+  const rec = store.get(COLLECTIONS.scheduler, "cursor");
   return rec ? new Date(rec.at) : undefined;
 }
 
 export function writeCursor(store: Store, at: Date): void {
-  store.put<CursorRecord>(COLLECTIONS.scheduler, { id: "cursor", at: at.toISOString() });
+  store.put(COLLECTIONS.scheduler, { id: "cursor", at: at.toISOString() });
 }

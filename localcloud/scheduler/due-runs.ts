@@ -12,7 +12,7 @@ export interface DueRun {
 /** Every run in (from, to]: a policy runs only after it was created, enabled or given its current pattern. */
 export function dueRuns(store: Store, from: Date, to: Date): DueRun[] {
   const runs: DueRun[] = [];
-  for (const policy of store.list<PolicyRecord>(COLLECTIONS.policies)) {
+  for (const policy of store.list(COLLECTIONS.policies)) {
     if (!policy.schedule.enabled) continue;
     const parsed = parseIcal(policy.schedule.pattern);
     if (!parsed.ok) continue; // stored patterns were checked on write; an unreadable one never runs

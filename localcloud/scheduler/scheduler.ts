@@ -44,14 +44,14 @@ export function createScheduler(ctx: CloudContext): Scheduler {
       return;
     }
     let ran = false;
-    const made = new Set(ctx.store.list<CheckpointRecord>(COLLECTIONS.checkpoints)
+    const made = new Set(ctx.store.list(COLLECTIONS.checkpoints)
       .filter((c) => c.createdBy === "operation-engine").map((c) => `${c.policyId}@${c.createdAt}`));
     for (const run of dueRuns(ctx.store, start, to)) {
       retainFinished(ctx, settle(ctx, run.at), run.at);
-      const policy = ctx.store.get<PolicyRecord>(COLLECTIONS.policies, run.policyId);
+      const policy = ctx.store.get(COLLECTIONS.policies, run.policyId);
       if (policy && !made.has(`${policy.id}@${run.at.toISOString()}`)) runPolicy(ctx, policy, run.at);
       retainFinished(ctx, settle(ctx, run.at), run.at);
-      if (policy) applyRetention(ctx, ctx.store.get<PolicyRecord>(COLLECTIONS.policies, policy.id) ?? policy, run.at);
+      if (policy) applyRetention(ctx, ctx.store.get(COLLECTIONS.policies, policy.id) ?? policy, run.at);
       writeCursor(ctx.store, run.at);
       ran = true;
     }
@@ -65,7 +65,7 @@ export function createScheduler(ctx: CloudContext): Scheduler {
 
 function retainFinished(ctx: CloudContext, policyIds: Set<string>, at: Date): void {
   for (const id of policyIds) {
-    const policy = ctx.store.get<PolicyRecord>(COLLECTIONS.policies, id);
+    const policy = ctx.store.get(COLLECTIONS.policies, id);
     if (policy) applyRetention(ctx, policy, at);
   }
 }

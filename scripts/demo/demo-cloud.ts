@@ -148,7 +148,7 @@ export class DemoCloud {
   async advanceClock(seconds: number): Promise<void> {
     const res = await fetch(`${this.base}/_localcloud/clock`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", "x-localcloud-admin": "1" },
       body: JSON.stringify({ advanceSeconds: seconds }),
     });
     if (!res.ok) throw new Error(`advancing the cloud's clock failed: ${res.status} ${await res.text()}`);

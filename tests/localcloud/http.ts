@@ -4,7 +4,7 @@
  */
 import * as http from "node:http";
 import * as https from "node:https";
-import type { TestCloud } from "../support/cloud";
+import { ADMIN_HEADERS, type TestCloud } from "../support/cloud";
 
 export interface Reply {
   status: number;
@@ -101,7 +101,7 @@ export function passwordAuth(user: string, password: string, scope?: unknown): u
 
 /** Admin API call that must succeed; returns the parsed body. */
 export async function adminCall<T = unknown>(cloud: TestCloud, method: string, path: string, body?: unknown): Promise<T> {
-  const r = await request(method, `${cloud.adminUrl}${path}`, body === undefined ? {} : { body });
+  const r = await request(method, `${cloud.adminUrl}${path}`, { headers: { ...ADMIN_HEADERS }, ...(body === undefined ? {} : { body }) });
   if (r.status >= 300) throw new Error(`admin ${method} ${path} → ${r.status}: ${r.text}`);
   return r.body as T;
 }

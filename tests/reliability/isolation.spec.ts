@@ -6,6 +6,7 @@
  */
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
+import { SERVERS } from "../../localcloud/fixtures/apply-fixtures";
 import { defaultFixtures } from "../../localcloud/fixtures/default-fixtures";
 import { startTestCloud, type TestCloud } from "../support/cloud";
 import { cloudRoutes, fillPattern, type RouteShape } from "../localcloud/hostile/cloud-routes";
@@ -42,7 +43,7 @@ async function call<T>(t: Tenant | { token: string; projectId: string }, cloud: 
 
 async function tenant(cloud: TestCloud, user: string, password: string, project: string): Promise<Tenant> {
   const { token, projectId } = await tokenFor(cloud, user, password, project);
-  const servers = cloud.store.list<Entity & { name: string; volumeIds: string[] }>("servers").filter((s) => s.projectId === projectId).slice(0, 3);
+  const servers = cloud.store.list(SERVERS).filter((s) => s.projectId === projectId).slice(0, 3);
   const auth = { token, projectId };
   const policyName = `${project}-secret-policy`;
   const created = await call<{ policy: { id: string } }>(auth, cloud, "POST", "/policies", {
@@ -86,7 +87,7 @@ function ownedState(cloud: TestCloud, projectId: string): string {
   const out: Record<string, unknown[]> = {};
   for (const name of cloud.store.collections().sort()) {
     if (name === "tokens" || name === "csbs.scheduler") continue;
-    out[name] = cloud.store.list<Entity>(name).filter((e) => e.projectId === projectId).sort((a, b) => (a.id < b.id ? -1 : 1));
+    out[name] = (cloud.store.entities(name) as Entity[]).filter((e) => e.projectId === projectId).sort((a, b) => (a.id < b.id ? -1 : 1));
   }
   return JSON.stringify(out);
 }

@@ -30,11 +30,14 @@ export function demoStackConfig(cloud: TestCloud, user = "demo", project = "demo
   };
 }
 
+/** The header every admin write carries (the cloud refuses admin writes without it: no cross-site requests). */
+export const ADMIN_HEADERS: Readonly<Record<string, string>> = { "x-localcloud-admin": "1" };
+
 /** Calls the admin API (`/_localcloud/...`) and returns the parsed JSON body; throws on a non-2xx. */
 export async function admin<T = unknown>(cloud: TestCloud, method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${cloud.url}/_localcloud${path}`, {
     method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
+    headers: body === undefined ? { ...ADMIN_HEADERS } : { ...ADMIN_HEADERS, "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();

@@ -28,7 +28,7 @@ export interface RunRequest {
 }
 
 export function projectItems(ctx: CloudContext, projectId: string): BackupItem[] {
-  return ctx.store.list<BackupItem>(COLLECTIONS.items).filter((i) => i.projectId === projectId);
+  return ctx.store.list(COLLECTIONS.items).filter((i) => i.projectId === projectId);
 }
 
 function shortId(): string {
@@ -48,7 +48,7 @@ export function startRun(ctx: CloudContext, req: RunRequest): { checkpoint: Chec
     createdBy: req.automatic ? "operation-engine" : "manual", createdAt: at, resources: req.servers,
   };
   if (req.policyId) checkpoint.policyId = req.policyId;
-  const existing = ctx.store.list<BackupItem>(COLLECTIONS.items);
+  const existing = ctx.store.list(COLLECTIONS.items);
   const items = req.servers.map((s): BackupItem => {
     let failReason: string | undefined;
     let volumes: BackupItem["volumes"] = [];
@@ -102,7 +102,7 @@ export function settle(ctx: CloudContext, at: Date): Set<string> {
   const atMs = at.getTime();
   const finishedPolicies = new Set<string>();
   const touchedCheckpoints = new Set<string>();
-  for (const item of ctx.store.list<BackupItem>(COLLECTIONS.items)) {
+  for (const item of ctx.store.list(COLLECTIONS.items)) {
     if (!isDue(item, atMs)) continue;
     const when = endTime(item, atMs);
     if (item.status === "protecting") {
@@ -118,7 +118,7 @@ export function settle(ctx: CloudContext, at: Date): Set<string> {
       const done: BackupItem = { ...item, status: "available", updatedAt: when };
       delete done.dueAt; delete done.dueRealMs; delete done.restoreId;
       ctx.store.put(COLLECTIONS.items, done);
-      const restore = item.restoreId ? ctx.store.get<RestoreRecord>(COLLECTIONS.restores, item.restoreId) : undefined;
+      const restore = item.restoreId ? ctx.store.get(COLLECTIONS.restores, item.restoreId) : undefined;
       if (restore) {
         ctx.store.put(COLLECTIONS.restores, { ...restore, status: "success" });
         finishOplogs(ctx.store, (l) => l.restoreId === restore.id, "success", when);
@@ -126,7 +126,7 @@ export function settle(ctx: CloudContext, at: Date): Set<string> {
     }
   }
   for (const checkpointId of touchedCheckpoints) {
-    const items = ctx.store.list<BackupItem>(COLLECTIONS.items).filter((i) => i.checkpointId === checkpointId);
+    const items = ctx.store.list(COLLECTIONS.items).filter((i) => i.checkpointId === checkpointId);
     if (items.some((i) => i.status === "protecting")) continue;
     const failed = items.filter((i) => i.status === "error");
     finishOplogs(ctx.store, (l) => l.operationType === "protect" && l.checkpointId === checkpointId,
@@ -139,7 +139,7 @@ export function settle(ctx: CloudContext, at: Date): Set<string> {
 /** Removes a backup now (retention, or the end of an asynchronous delete). */
 export function removeItem(ctx: CloudContext, item: BackupItem, at: string): void {
   ctx.store.delete(COLLECTIONS.items, item.id);
-  const left = ctx.store.list<BackupItem>(COLLECTIONS.items).some((i) => i.checkpointId === item.checkpointId);
+  const left = ctx.store.list(COLLECTIONS.items).some((i) => i.checkpointId === item.checkpointId);
   if (!left) ctx.store.delete(COLLECTIONS.checkpoints, item.checkpointId);
   const open = (l: { operationType: string; checkpointId: string | null; extraInfo: Record<string, unknown> }) =>
     l.operationType === "delete" && l.checkpointId === item.checkpointId && l.extraInfo.checkpoint_item_id === item.id;

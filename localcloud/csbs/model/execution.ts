@@ -7,7 +7,7 @@ import { eligibleServer } from "./eligibility";
 import { BackupItem, CheckpointRecord, COLLECTIONS, PolicyRecord, PolicyTag } from "./types";
 
 function running(ctx: CloudContext, policyId: string): BackupItem[] {
-  return ctx.store.list<BackupItem>(COLLECTIONS.items).filter((i) => i.policyId === policyId && i.status === "protecting");
+  return ctx.store.list(COLLECTIONS.items).filter((i) => i.policyId === policyId && i.status === "protecting");
 }
 
 /** Whether an automatic or a manual run of the policy is in progress. */
@@ -48,7 +48,7 @@ export interface OneOffRequest {
 /** A one-off backup of one server through a hidden pseudo-plan `fake_<uuid>`, as CSBS does. */
 export function protectServer(ctx: CloudContext, projectId: string, serverId: string, req: OneOffRequest): CheckpointRecord {
   const server = eligibleServer(ctx, projectId, serverId);
-  const busy = ctx.store.list<BackupItem>(COLLECTIONS.items).some((i) => i.resourceId === serverId && i.status === "protecting");
+  const busy = ctx.store.list(COLLECTIONS.items).some((i) => i.resourceId === serverId && i.status === "protecting");
   if (busy) throw new DomainError("item-busy", `item in executing: server ${serverId} is being backed up; retry when that backup has finished`, serverId);
   return startRun(ctx, {
     projectId, planId: `fake_${randomUUID()}`, planName: `server protect plan for ${serverId}`,

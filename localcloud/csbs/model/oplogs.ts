@@ -12,7 +12,7 @@ export function addOplog(store: Store, entry: Omit<OperationLog, "id" | "endedAt
 /** Marks the open log of a checkpoint (or restore) operation as finished. */
 export function finishOplogs(store: Store, match: (log: OperationLog) => boolean, status: string, at: string,
   errorInfo: OperationLog["errorInfo"] = null): void {
-  for (const log of store.list<OperationLog>(COLLECTIONS.oplogs)) {
+  for (const log of store.list(COLLECTIONS.oplogs)) {
     if (log.endedAt === null && match(log)) store.put(COLLECTIONS.oplogs, { ...log, status, endedAt: at, errorInfo });
   }
 }

@@ -43,11 +43,11 @@ export interface PolicyPatch {
 }
 
 export function listProjectPolicies(ctx: CloudContext, projectId: string): PolicyRecord[] {
-  return ctx.store.list<PolicyRecord>(COLLECTIONS.policies).filter((p) => p.projectId === projectId);
+  return ctx.store.list(COLLECTIONS.policies).filter((p) => p.projectId === projectId);
 }
 
 export function getPolicy(ctx: CloudContext, projectId: string, id: string): PolicyRecord {
-  const policy = ctx.store.get<PolicyRecord>(COLLECTIONS.policies, id);
+  const policy = ctx.store.get(COLLECTIONS.policies, id);
   if (!policy || policy.projectId !== projectId) {
     throw new DomainError("policy-not-found", `plan not found: policy ${id} does not exist in this project`, id);
   }
@@ -155,7 +155,7 @@ export function updatePolicy(ctx: CloudContext, policy: PolicyRecord, patch: Pol
 
 /** Deletes the policy but keeps its backups; refused while one of them is being made. */
 export function deletePolicy(ctx: CloudContext, policy: PolicyRecord): void {
-  const running = ctx.store.list<BackupItem>(COLLECTIONS.items)
+  const running = ctx.store.list(COLLECTIONS.items)
     .some((i) => i.policyId === policy.id && i.status === "protecting");
   if (running) {
     throw new DomainError("plan-executing", `item in plan executing: a backup of policy ${policy.id} is running; retry when it has finished`);

@@ -55,7 +55,7 @@ export function retentionVictims(policy: PolicyRecord, items: BackupItem[], at: 
  * that what retention pruned stays visible after the backups are gone.
  */
 export function applyRetention(ctx: CloudContext, policy: PolicyRecord, at: Date): number {
-  const victims = retentionVictims(policy, ctx.store.list<BackupItem>(COLLECTIONS.items), at);
+  const victims = retentionVictims(policy, ctx.store.list(COLLECTIONS.items), at);
   const when = at.toISOString();
   for (const item of victims) {
     addOplog(ctx.store, {

@@ -13,7 +13,7 @@ export const DEFAULT_SETTINGS: CsbsSettings = {
 };
 
 export function getSettings(store: Store): CsbsSettings {
-  return { ...DEFAULT_SETTINGS, ...(store.get<CsbsSettings>(COLLECTIONS.settings, "settings") ?? {}) };
+  return { ...DEFAULT_SETTINGS, ...(store.get(COLLECTIONS.settings, "settings") ?? {}) };
 }
 
 /** Merges a partial update; returns the problem with the first bad field, or the new settings. */

@@ -3,18 +3,9 @@
  * routes and a later Karbor dialect (plans ≈ policies, checkpoints, items) both map these to their wire shapes.
  * Instants are ISO-8601 strings in UTC.
  */
+import { collection } from "../../core/collection";
 import type { Entity } from "../../core/contracts";
 import type { LongTermRetention } from "./long-term";
-
-export const COLLECTIONS = {
-  policies: "csbs.policies",
-  checkpoints: "csbs.checkpoints",
-  items: "csbs.items",
-  oplogs: "csbs.oplogs",
-  restores: "csbs.restores",
-  settings: "csbs.settings",
-  scheduler: "csbs.scheduler",
-} as const;
 
 /** How long automatic backups are kept; -1 = rule unset. */
 export interface Retention {
@@ -149,3 +140,18 @@ export interface CsbsSettings extends Entity {
   /** Backups of these servers end in `error`. */
   failResourceIds: string[];
 }
+
+/** How far the scheduler has run (one record, id `cursor`). */
+export interface SchedulerCursor extends Entity {
+  at: string;
+}
+
+export const COLLECTIONS = {
+  policies: collection<PolicyRecord>("csbs.policies"),
+  checkpoints: collection<CheckpointRecord>("csbs.checkpoints"),
+  items: collection<BackupItem>("csbs.items"),
+  oplogs: collection<OperationLog>("csbs.oplogs"),
+  restores: collection<RestoreRecord>("csbs.restores"),
+  settings: collection<CsbsSettings>("csbs.settings"),
+  scheduler: collection<SchedulerCursor>("csbs.scheduler"),
+} as const;

@@ -25,7 +25,7 @@ function checkProvider(req: CloudRequest): void {
 }
 
 function view(ctx: CloudContext, c: CheckpointRecord) {
-  const items = ctx.store.list<BackupItem>(COLLECTIONS.items).filter((i) => i.checkpointId === c.id);
+  const items = ctx.store.list(COLLECTIONS.items).filter((i) => i.checkpointId === c.id);
   return { checkpoint: checkpointView(c, items) };
 }
 

@@ -39,7 +39,7 @@ export function scope(ctx: CloudContext, req: CloudRequest): Scope {
 export function settleNow(ctx: CloudContext): void {
   const now = ctx.clock.now();
   for (const id of settle(ctx, now)) {
-    const policy = ctx.store.get<PolicyRecord>(COLLECTIONS.policies, id);
+    const policy = ctx.store.get(COLLECTIONS.policies, id);
     if (policy) applyRetention(ctx, policy, now);
   }
 }

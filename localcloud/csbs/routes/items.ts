@@ -21,7 +21,7 @@ function timeFilter(req: CloudRequest, name: string): number | undefined {
 /** The backups the query selects, before paging. */
 function filtered(ctx: CloudContext, req: CloudRequest, s: Scope): BackupItem[] {
   const q = req.query;
-  let rows = s.allTenants ? ctx.store.list<BackupItem>(COLLECTIONS.items) : projectItems(ctx, s.projectId);
+  let rows = s.allTenants ? ctx.store.list(COLLECTIONS.items) : projectItems(ctx, s.projectId);
   const exact: Array<[string, (i: BackupItem) => string | undefined]> = [
     ["status", (i) => i.status], ["resource_id", (i) => i.resourceId], ["policy_id", (i) => i.policyId],
     ["checkpoint_id", (i) => i.checkpointId], ["az", (i) => i.az], ["resource_type", () => "OS::Nova::Server"],
@@ -64,7 +64,7 @@ export function itemRoutes(ctx: CloudContext): Route[] {
       handler: route(ctx, (req, s) => {
         // Routers that try patterns in order may send /count here.
         if (req.params.item_id === "count") return ok({ count: filtered(ctx, req, s).length });
-        const item = ctx.store.get<BackupItem>(COLLECTIONS.items, req.params.item_id);
+        const item = ctx.store.get(COLLECTIONS.items, req.params.item_id);
         if (!item || (item.projectId !== s.projectId && !s.auth.isAdmin)) throw itemNotFound(req.params.item_id);
         return ok({ checkpoint_item: itemView(item) });
       }),

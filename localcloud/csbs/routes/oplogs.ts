@@ -17,7 +17,7 @@ export function oplogRoutes(ctx: CloudContext): Route[] {
     {
       method: "GET", pattern: base, service: "csbs", auth: "token",
       handler: route(ctx, (req, s) => {
-        let rows = ctx.store.list<OperationLog>(COLLECTIONS.oplogs).filter((l) => s.allTenants || l.projectId === s.projectId);
+        let rows = ctx.store.list(COLLECTIONS.oplogs).filter((l) => s.allTenants || l.projectId === s.projectId);
         for (const [key, get] of FILTERS) {
           const want = req.query.get(key);
           if (want !== null && want !== "") rows = rows.filter((l) => get(l) === want);
@@ -31,7 +31,7 @@ export function oplogRoutes(ctx: CloudContext): Route[] {
     {
       method: "GET", pattern: `${base}/:log_id`, service: "csbs", auth: "token",
       handler: route(ctx, (req, s) => {
-        const log = ctx.store.get<OperationLog>(COLLECTIONS.oplogs, req.params.log_id);
+        const log = ctx.store.get(COLLECTIONS.oplogs, req.params.log_id);
         if (!log || (log.projectId !== s.projectId && !s.auth.isAdmin)) {
           throw csbsError(404, "CSBS.3002", `operation log ${req.params.log_id} is not found`);
         }

@@ -3,21 +3,13 @@
  * offset a non-negative integer, sort `key[:asc|desc],...` default `created_at:desc`, a `<name>_links` next link
  * when the page is full).
  */
+import { paginate as paginateRows, type PagingDialect } from "../../core/paging";
 import { MAX_PAGE } from "../limits";
 import { invalid } from "../errors";
 
 export interface Pageable {
   id: string;
   [key: string]: unknown;
-}
-
-function intParam(query: URLSearchParams, name: string, min: number): number | undefined {
-  const raw = query.get(name);
-  if (raw === null || raw === "") return undefined;
-  if (!/^-?\d+$/.test(raw.trim())) throw invalid(`${name} is "${raw}"; ${name} param must be an integer`);
-  const n = Number(raw);
-  if (n < min) throw invalid(`${name} is ${n}; ${name} param must be ${min === 1 ? "positive" : "non-negative"}`);
-  return n;
 }
 
 function compare(a: unknown, b: unknown): number {
@@ -46,26 +38,33 @@ export function sortRows<T extends Pageable>(rows: T[], query: URLSearchParams, 
   });
 }
 
-/** One page after marker/offset, and the next link when the page is full. */
+const CSBS_PAGING: PagingDialect = {
+  maxLimit: MAX_PAGE,
+  minLimit: 1,
+  integer: /^\s*-?\d+\s*$/,
+  emptyIsAbsent: true,
+  offset: true,
+  nextLinkWhen: "page-full",
+  nextLinkSetsLimit: true,
+  refuse: (problem) => {
+    switch (problem.kind) {
+      case "limit-not-integer":
+        return invalid(`limit is "${problem.raw}"; limit param must be an integer`);
+      case "offset-not-integer":
+        return invalid(`offset is "${problem.raw}"; offset param must be an integer`);
+      case "limit-too-small":
+        return invalid(`limit is ${problem.value}; limit param must be positive`);
+      case "offset-negative":
+        return invalid(`offset is ${problem.value}; offset param must be non-negative`);
+      case "marker-not-found":
+        return invalid(`marker ${problem.marker} is not an item of this list; use the id of the last item of the previous page`);
+    }
+  },
+};
+
+/** One page after marker/offset, and the next link when the page is full (a full page always gets one). */
 export function paginate<T extends Pageable>(rows: T[], query: URLSearchParams, selfUrl: string):
   { page: T[]; links?: Array<{ rel: string; href: string }> } {
-  const limit = intParam(query, "limit", 1) ?? MAX_PAGE;
-  const offset = intParam(query, "offset", 0) ?? 0;
-  let start = 0;
-  const marker = query.get("marker");
-  if (marker) {
-    const i = rows.findIndex((r) => r.id === marker);
-    if (i < 0) throw invalid(`marker ${marker} is not an item of this list; use the id of the last item of the previous page`);
-    start = i + 1;
-  }
-  start += offset;
-  const size = Math.min(limit, MAX_PAGE);
-  const page = rows.slice(start, start + size);
-  // Like Karbor: a full page always gets a next link, even when nothing follows (the next page is empty).
-  if (page.length < size) return { page };
-  const next = new URLSearchParams(query);
-  next.set("limit", String(size));
-  next.set("marker", page[page.length - 1].id);
-  next.delete("offset");
-  return { page, links: [{ rel: "next", href: `${selfUrl}?${next.toString()}` }] };
+  const p = paginateRows(rows, query, selfUrl, CSBS_PAGING);
+  return { page: p.items, ...(p.next ? { links: [p.next] } : {}) };
 }

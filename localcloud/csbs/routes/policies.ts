@@ -23,7 +23,7 @@ export function policyRoutes(ctx: CloudContext): Route[] {
     {
       method: "GET", pattern: base, service: "csbs", auth: "token",
       handler: route(ctx, (req, s) => {
-        let rows = s.allTenants ? ctx.store.list<PolicyRecord>(COLLECTIONS.policies) : listProjectPolicies(ctx, s.projectId);
+        let rows = s.allTenants ? ctx.store.list(COLLECTIONS.policies) : listProjectPolicies(ctx, s.projectId);
         const name = req.query.get("name");
         if (name !== null) rows = rows.filter((p) => p.name === name);
         const now = ctx.clock.now();

@@ -3,6 +3,7 @@
  * (protecting → available | error, deleting); a checkpoint of a plan without servers has no backup and keeps its
  * status in `karbor.checkpoint_states`.
  */
+import { collection } from "../../core/collection";
 import type { CloudContext } from "../../core/contracts";
 import { requestDelete, startRun } from "../../csbs/model/backups";
 import { DomainError } from "../../csbs/model/domain-error";
@@ -12,7 +13,7 @@ import { badRequest, isUuidLike, karborFault, notFound } from "../faults";
 import type { Plan } from "./plans";
 import { checkpointsInUse, getQuota } from "./quotas";
 
-const STATES = "karbor.checkpoint_states";
+const STATES = collection<StateRecord>("karbor.checkpoint_states");
 
 interface StateRecord {
   id: string;
@@ -20,17 +21,17 @@ interface StateRecord {
 }
 
 export function itemsOf(ctx: CloudContext, checkpointId: string): BackupItem[] {
-  return ctx.store.list<BackupItem>(COLLECTIONS.items).filter((i) => i.checkpointId === checkpointId);
+  return ctx.store.list(COLLECTIONS.items).filter((i) => i.checkpointId === checkpointId);
 }
 
 export function statusOf(ctx: CloudContext, checkpoint: CheckpointRecord, items = itemsOf(ctx, checkpoint.id)): string {
-  if (items.length === 0) return ctx.store.get<StateRecord>(STATES, checkpoint.id)?.status ?? "available";
+  if (items.length === 0) return ctx.store.get(STATES, checkpoint.id)?.status ?? "available";
   return checkpointStatus(items);
 }
 
 export function getCheckpoint(ctx: CloudContext, projectId: string | undefined, id: string): CheckpointRecord {
   if (!isUuidLike(id)) throw badRequest("Invalid checkpoint id provided.");
-  const c = ctx.store.get<CheckpointRecord>(COLLECTIONS.checkpoints, id);
+  const c = ctx.store.get(COLLECTIONS.checkpoints, id);
   if (!c || (projectId !== undefined && c.projectId !== projectId)) throw notFound(`Checkpoint ${id} could not be found.`);
   return c;
 }
@@ -69,7 +70,7 @@ export function resetCheckpointState(ctx: CloudContext, checkpoint: CheckpointRe
   const status = statusOf(ctx, checkpoint, items);
   if (status !== "available" && status !== "error") throw badRequest(`The checkpoint ${checkpoint.id} can not be reset.`);
   if (items.length === 0) {
-    ctx.store.put<StateRecord>(STATES, { id: checkpoint.id, status: state });
+    ctx.store.put(STATES, { id: checkpoint.id, status: state });
     return;
   }
   const now = ctx.clock.now().toISOString();

@@ -30,7 +30,7 @@ function isIntLike(v: unknown): boolean {
 
 export function getOperation(ctx: CloudContext, projectId: string | undefined, id: string): KarborOperationRecord {
   if (!isUuidLike(id)) throw badRequest("Invalid operation id provided.");
-  const op = ctx.store.get<KarborOperationRecord>(KARBOR.operations, id);
+  const op = ctx.store.get(KARBOR.operations, id);
   if (!op || (projectId !== undefined && op.projectId !== projectId)) throw notFound(`Scheduled Operation ${id} could not be found.`);
   return op;
 }

@@ -36,8 +36,8 @@ function serversOf(resources: PlanResource[]): PolicyServer[] {
 }
 
 export function findPlan(ctx: CloudContext, projectId: string | undefined, id: string): Plan | undefined {
-  const extra = ctx.store.get<KarborPlanExtra>(KARBOR.plans, id);
-  const policy = ctx.store.get<PolicyRecord>(COLLECTIONS.policies, id);
+  const extra = ctx.store.get(KARBOR.plans, id);
+  const policy = ctx.store.get(COLLECTIONS.policies, id);
   if (!extra || !policy || (projectId !== undefined && extra.projectId !== projectId)) return undefined;
   return { policy, extra };
 }
@@ -51,9 +51,9 @@ export function getPlan(ctx: CloudContext, projectId: string | undefined, id: st
 
 export function listPlans(ctx: CloudContext, projectId: string | undefined): Plan[] {
   const out: Plan[] = [];
-  for (const extra of ctx.store.list<KarborPlanExtra>(KARBOR.plans)) {
+  for (const extra of ctx.store.list(KARBOR.plans)) {
     if (projectId !== undefined && extra.projectId !== projectId) continue;
-    const policy = ctx.store.get<PolicyRecord>(COLLECTIONS.policies, extra.id);
+    const policy = ctx.store.get(COLLECTIONS.policies, extra.id);
     if (policy) out.push({ policy, extra });
   }
   return out;

@@ -6,7 +6,7 @@ import { KARBOR, type KarborPlanExtra, type KarborQuotaRecord } from "./types";
 export const DEFAULT_QUOTAS = { plans: 50, checkpoints: -1 } as const;
 
 export function getQuota(ctx: CloudContext, projectId: string): KarborQuotaRecord {
-  return ctx.store.get<KarborQuotaRecord>(KARBOR.quotas, projectId) ?? { id: projectId, ...DEFAULT_QUOTAS };
+  return ctx.store.get(KARBOR.quotas, projectId) ?? { id: projectId, ...DEFAULT_QUOTAS };
 }
 
 export function setQuota(ctx: CloudContext, projectId: string, patch: Partial<Pick<KarborQuotaRecord, "plans" | "checkpoints">>): KarborQuotaRecord {
@@ -20,9 +20,9 @@ export function resetQuota(ctx: CloudContext, projectId: string): void {
 }
 
 export function plansInUse(ctx: CloudContext, projectId: string): number {
-  return ctx.store.list<KarborPlanExtra>(KARBOR.plans).filter((p) => p.projectId === projectId).length;
+  return ctx.store.list(KARBOR.plans).filter((p) => p.projectId === projectId).length;
 }
 
 export function checkpointsInUse(ctx: CloudContext, projectId: string): number {
-  return ctx.store.list<CheckpointRecord>(COLLECTIONS.checkpoints).filter((c) => c.projectId === projectId).length;
+  return ctx.store.list(COLLECTIONS.checkpoints).filter((c) => c.projectId === projectId).length;
 }

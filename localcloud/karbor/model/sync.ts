@@ -23,17 +23,17 @@ export function retentionOf(op: KarborOperationRecord): Retention {
 
 export function operationsOfPlan(ctx: CloudContext, planId: string): KarborOperationRecord[] {
   return ctx.store
-    .list<KarborOperationRecord>(KARBOR.operations)
+    .list(KARBOR.operations)
     .filter((o) => o.definition.plan_id === planId)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }
 
 export function syncPlanSchedule(ctx: CloudContext, planId: string): void {
-  const policy = ctx.store.get<PolicyRecord>(COLLECTIONS.policies, planId);
+  const policy = ctx.store.get(COLLECTIONS.policies, planId);
   if (!policy) return;
   const ops = operationsOfPlan(ctx, planId).filter((o) => o.projectId === policy.projectId);
   const op = ops.find((o) => o.enabled) ?? ops[0];
-  const trigger = op ? ctx.store.get<KarborTriggerRecord>(KARBOR.triggers, op.triggerId) : undefined;
+  const trigger = op ? ctx.store.get(KARBOR.triggers, op.triggerId) : undefined;
   const now = ctx.clock.now().toISOString();
   const prev = policy.schedule;
   let next: PolicySchedule;

@@ -62,7 +62,7 @@ export function checkProperties(raw: unknown, now: Date, requireFormat: boolean)
 
 export function getTrigger(ctx: CloudContext, projectId: string | undefined, id: string): KarborTriggerRecord {
   if (!isUuidLike(id)) throw badRequest("Invalid trigger id provided.");
-  const t = ctx.store.get<KarborTriggerRecord>(KARBOR.triggers, id);
+  const t = ctx.store.get(KARBOR.triggers, id);
   if (!t || (projectId !== undefined && t.projectId !== projectId)) throw notFound(`Trigger ${id} could not be found.`);
   return t;
 }
@@ -78,7 +78,7 @@ export function createTrigger(ctx: CloudContext, projectId: string, name: string
 }
 
 function usersOf(ctx: CloudContext, triggerId: string): KarborOperationRecord[] {
-  return ctx.store.list<KarborOperationRecord>(KARBOR.operations).filter((o) => o.triggerId === triggerId);
+  return ctx.store.list(KARBOR.operations).filter((o) => o.triggerId === triggerId);
 }
 
 /** `properties` replaces the whole set and must carry start_time; the plans it drives are rescheduled. */

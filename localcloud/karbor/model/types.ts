@@ -12,15 +12,8 @@
  * - Checkpoints are the shared checkpoints and backups (one backup per server); a checkpoint's status is
  *   derived from its backups. Quotas are per project in `karbor.quotas`.
  */
+import { collection } from "../../core/collection";
 import type { Entity } from "../../core/contracts";
-
-export const KARBOR = {
-  plans: "karbor.plans",
-  triggers: "karbor.triggers",
-  operations: "karbor.operations",
-  quotas: "karbor.quotas",
-  restores: "karbor.restores",
-} as const;
 
 export interface PlanResource {
   id: string;
@@ -77,3 +70,11 @@ export interface KarborRestoreRecord extends Entity {
   failed?: string;
   createdAt: string;
 }
+
+export const KARBOR = {
+  plans: collection<KarborPlanExtra>("karbor.plans"),
+  triggers: collection<KarborTriggerRecord>("karbor.triggers"),
+  operations: collection<KarborOperationRecord>("karbor.operations"),
+  quotas: collection<KarborQuotaRecord>("karbor.quotas"),
+  restores: collection<KarborRestoreRecord>("karbor.restores"),
+} as const;

@@ -26,7 +26,7 @@ export function operationRoutes(ctx: CloudContext): Route[] {
       return ok({ scheduled_operation: operationView(op) });
     }),
     route(ctx, "GET", "/scheduled_operations", (req, s) => {
-      let rows = ctx.store.list<KarborOperationRecord>(KARBOR.operations)
+      let rows = ctx.store.list(KARBOR.operations)
         .filter((o) => s.allTenants || o.projectId === s.projectId)
         .map((o) => ({ ...operationView(o), created_at: o.createdAt }));
       rows = filterBy(rows, req.query, "name", (r) => r.name);

@@ -9,7 +9,7 @@ import { oplogView } from "./views";
 export function oplogRoutes(ctx: CloudContext): Route[] {
   return [
     route(ctx, "GET", "/operation_logs", (req, s) => {
-      let rows = ctx.store.list<OperationLog>(COLLECTIONS.oplogs)
+      let rows = ctx.store.list(COLLECTIONS.oplogs)
         .filter((l) => s.allTenants || l.projectId === s.projectId)
         .map((l) => ({ ...oplogView(l), created_at: l.startedAt }));
       for (const f of ["checkpoint_id", "plan_id", "restore_id", "status"]) rows = filterBy(rows, req.query, f, (r) => (r as Record<string, unknown>)[f]);
@@ -19,7 +19,7 @@ export function oplogRoutes(ctx: CloudContext): Route[] {
     route(ctx, "GET", "/operation_logs/:log_id", (req, s) => {
       const id = req.params.log_id;
       if (!isUuidLike(id)) throw badRequest("Invalid operation log id provided.");
-      const log = ctx.store.get<OperationLog>(COLLECTIONS.oplogs, id);
+      const log = ctx.store.get(COLLECTIONS.oplogs, id);
       const projectId = scopeOf(s);
       if (!log || (projectId !== undefined && log.projectId !== projectId)) throw notFound(`OperationLog ${id} could not be found.`);
       return ok({ operation_log: oplogView(log) });

@@ -2,6 +2,7 @@
  * Karbor's list rules: `limit` a positive integer (default and maximum 1000), `marker` an id, `sort=key[:dir],…`
  * (default created_at:desc) or the older sort_key/sort_dir (not both), a `<name>_links` next link on a full page.
  */
+import { paginate, type PagingDialect } from "../../core/paging";
 import { badRequest } from "../faults";
 
 export const MAX_LIMIT = 1000;
@@ -32,16 +33,30 @@ function compare(a: unknown, b: unknown): number {
   return String(a) < String(b) ? -1 : 1;
 }
 
+const KARBOR_PAGING: PagingDialect = {
+  maxLimit: MAX_LIMIT,
+  minLimit: 1,
+  integer: /^\s*-?\d+\s*$/,
+  emptyIsAbsent: true,
+  offset: false,
+  nextLinkWhen: "page-full",
+  nextLinkSetsLimit: true,
+  refuse: (problem) => {
+    switch (problem.kind) {
+      case "limit-not-integer":
+      case "offset-not-integer":
+        return badRequest("limit param must be an integer");
+      case "limit-too-small":
+      case "offset-negative":
+        return badRequest("limit param must be positive");
+      case "marker-not-found":
+        return badRequest(`Marker ${problem.marker} could not be found.`);
+    }
+  },
+};
+
 /** Sorts, then cuts one page after `marker`; `self` is the list URL for the next link. */
 export function page<T extends Row>(rows: T[], query: URLSearchParams, self: string): { items: T[]; links?: Array<{ rel: string; href: string }> } {
-  const rawLimit = query.get("limit");
-  let limit = MAX_LIMIT;
-  if (rawLimit !== null && rawLimit !== "") {
-    if (!/^-?\d+$/.test(rawLimit.trim())) throw badRequest("limit param must be an integer");
-    limit = Number(rawLimit);
-    if (limit <= 0) throw badRequest("limit param must be positive");
-    limit = Math.min(limit, MAX_LIMIT);
-  }
   const specs = sortSpecs(query);
   const sorted = [...rows].sort((a, b) => {
     for (const s of specs) {
@@ -50,19 +65,8 @@ export function page<T extends Row>(rows: T[], query: URLSearchParams, self: str
     }
     return compare(b.id, a.id);
   });
-  let start = 0;
-  const marker = query.get("marker");
-  if (marker) {
-    const i = sorted.findIndex((r) => r.id === marker);
-    if (i < 0) throw badRequest(`Marker ${marker} could not be found.`);
-    start = i + 1;
-  }
-  const items = sorted.slice(start, start + limit);
-  if (items.length < limit) return { items };
-  const next = new URLSearchParams(query);
-  next.set("limit", String(limit));
-  next.set("marker", items[items.length - 1].id);
-  return { items, links: [{ rel: "next", href: `${self}?${next.toString()}` }] };
+  const p = paginate(sorted, query, self, KARBOR_PAGING);
+  return { items: p.items, ...(p.next ? { links: [p.next] } : {}) };
 }
 
 /** Keeps rows whose `field` equals the query value (when the query has it). */

@@ -49,7 +49,7 @@ export function providerRoutes(ctx: CloudContext): Route[] {
       const planId = q.get("plan_id");
       const start = q.get("start_date");
       const end = q.get("end_date");
-      const rows = ctx.store.list<CheckpointRecord>(COLLECTIONS.checkpoints)
+      const rows = ctx.store.list(COLLECTIONS.checkpoints)
         .filter((c) => s.allTenants || c.projectId === s.projectId)
         .filter((c) => planId === null || c.planId === planId)
         .filter((c) => (start === null || c.createdAt.slice(0, 10) >= start) && (end === null || c.createdAt.slice(0, 10) <= end))

@@ -14,7 +14,7 @@ import { restoreStatus, restoreView } from "./views";
 export function restoreRoutes(ctx: CloudContext): Route[] {
   const get = (projectId: string | undefined, id: string): KarborRestoreRecord => {
     if (!isUuidLike(id)) throw badRequest("Invalid restore id provided.");
-    const r = ctx.store.get<KarborRestoreRecord>(KARBOR.restores, id);
+    const r = ctx.store.get(KARBOR.restores, id);
     if (!r || (projectId !== undefined && r.projectId !== projectId)) throw notFound(`Restore ${id} could not be found.`);
     return r;
   };
@@ -49,7 +49,7 @@ export function restoreRoutes(ctx: CloudContext): Route[] {
     }),
     route(ctx, "GET", "/restores", (req, s) => {
       const status = req.query.get("status");
-      const rows = ctx.store.list<KarborRestoreRecord>(KARBOR.restores)
+      const rows = ctx.store.list(KARBOR.restores)
         .filter((r) => s.allTenants || r.projectId === s.projectId)
         .filter((r) => status === null || restoreStatus(ctx, r) === status)
         .map((r) => ({ id: r.id, created_at: r.createdAt, record: r }));

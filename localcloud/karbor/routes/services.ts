@@ -3,12 +3,13 @@
  * disabled, as upstream; its status is kept but does not stop the scheduler (the local cloud's scheduler is
  * shared with CSBS).
  */
+import { collection } from "../../core/collection";
 import type { CloudContext, Route } from "../../core/contracts";
 import { naiveMicrosTime } from "../../core/ids";
 import { badRequest, notFound } from "../faults";
 import { onlyKeys, ok, requireAdmin, route, wrapped } from "./common";
 
-const COLLECTION = "karbor.services";
+const COLLECTION = collection<ServiceRecord>("karbor.services");
 
 interface ServiceRecord {
   id: string;
@@ -22,7 +23,7 @@ const SERVICES = [
 ];
 
 function view(ctx: CloudContext, s: (typeof SERVICES)[number]) {
-  const rec = ctx.store.get<ServiceRecord>(COLLECTION, String(s.id));
+  const rec = ctx.store.get(COLLECTION, String(s.id));
   return { ...s, status: rec?.status ?? "enabled", state: "up", updated_at: naiveMicrosTime(ctx.clock.now()), disabled_reason: rec?.disabledReason ?? null };
 }
 
@@ -45,7 +46,7 @@ export function serviceRoutes(ctx: CloudContext): Route[] {
       if (service.binary !== "karbor-operationengine") throw badRequest(`Invalid input received: service ${service.binary} cannot be updated; only karbor-operationengine can`);
       const reason = typeof body.disabled_reason === "string" ? body.disabled_reason : null;
       if (body.status === "enabled" && reason !== null) throw badRequest("Invalid input received: disabled_reason cannot be given when enabling a service");
-      ctx.store.put<ServiceRecord>(COLLECTION, { id: String(service.id), status: body.status, disabledReason: reason });
+      ctx.store.put(COLLECTION, { id: String(service.id), status: body.status, disabledReason: reason });
       return ok({ service: view(ctx, service) });
     }),
   ];

@@ -18,7 +18,7 @@ export function triggerRoutes(ctx: CloudContext): Route[] {
       return ok({ trigger_info: triggerView(createTrigger(ctx, s.projectId, t.name, t.type, t.properties)) });
     }),
     route(ctx, "GET", "/triggers", (req, s) => {
-      let rows = ctx.store.list<KarborTriggerRecord>(KARBOR.triggers)
+      let rows = ctx.store.list(KARBOR.triggers)
         .filter((t) => s.allTenants || t.projectId === s.projectId)
         .map((t) => ({ ...triggerView(t), created_at: t.createdAt }));
       rows = filterBy(rows, req.query, "name", (r) => r.name);

@@ -93,7 +93,7 @@ export function oplogView(l: OperationLog): KarborOperationLog {
 
 export function restoreStatus(ctx: CloudContext, r: KarborRestoreRecord): KarborRestore["status"] {
   if (r.failed) return "fail";
-  const parts = r.restoreIds.map((id) => ctx.store.get<RestoreRecord>(COLLECTIONS.restores, id)?.status ?? "fail");
+  const parts = r.restoreIds.map((id) => ctx.store.get(COLLECTIONS.restores, id)?.status ?? "fail");
   if (parts.some((s) => s === "fail")) return "fail";
   return parts.every((s) => s === "success") ? "success" : "in_progress";
 }
@@ -103,7 +103,7 @@ export function restoreView(ctx: CloudContext, r: KarborRestoreRecord): KarborRe
   const resources_status: Record<string, string> = {};
   const resources_reason: Record<string, string> = {};
   for (const id of r.restoreIds) {
-    const part = ctx.store.get<RestoreRecord>(COLLECTIONS.restores, id);
+    const part = ctx.store.get(COLLECTIONS.restores, id);
     if (!part) continue;
     const key = `${SERVER_TYPE}#${part.targetServerId}`;
     resources_status[key] = part.status === "success" ? "available" : part.status === "fail" ? "error" : "restoring";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import type { RequestLogEntry } from "../../../localcloud/core/request-log";
-import { startTestCloud, type TestCloud } from "../../support/cloud";
+import { ADMIN_HEADERS, startTestCloud, type TestCloud } from "../../support/cloud";
 import { adminCall, request, tokenFor } from "../http";
 
 describe("localcloud admin API: clock, request log, fixtures, state", function () {
@@ -38,7 +38,7 @@ describe("localcloud admin API: clock, request log, fixtures, state", function (
 
   it("rejects bad clock requests with 400", async () => {
     for (const body of [{}, { set: "yesterday" }, { advanceSeconds: -5 }]) {
-      const r = await request("POST", `${cloud.adminUrl}/clock`, { body });
+      const r = await request("POST", `${cloud.adminUrl}/clock`, { headers: { ...ADMIN_HEADERS }, body });
       assert.equal(r.status, 400, JSON.stringify(body));
       assert.equal((r.body as { error: { code: number } }).error.code, 400);
     }
@@ -46,7 +46,7 @@ describe("localcloud admin API: clock, request log, fixtures, state", function (
 
   it("logs requests with method, path, status, project, service and time; DELETE clears the log", async () => {
     const { token, projectId } = await tokenFor(cloud, "demo", "demo", "demo");
-    assert.equal((await request("DELETE", `${cloud.adminUrl}/requests`)).status, 204);
+    assert.equal((await request("DELETE", `${cloud.adminUrl}/requests`, { headers: { ...ADMIN_HEADERS } })).status, 204);
     await request("GET", `${cloud.url}/compute/v2.1/servers?limit=1`, { token });
     await request("GET", `${cloud.url}/compute/v2.1/servers/nope`, { token });
     const { requests } = await adminCall<{ requests: RequestLogEntry[] }>(cloud, "GET", "/requests");
@@ -97,18 +97,18 @@ describe("localcloud admin API: clock, request log, fixtures, state", function (
   });
 
   it("rejects fixtures that do not match the format with 400 naming the property", async () => {
-    const r = await request("POST", `${cloud.adminUrl}/fixtures`, { body: { projects: [{ name: "x", servers: [{ name: "s", status: "RUNNING" }] }] } });
+    const r = await request("POST", `${cloud.adminUrl}/fixtures`, { headers: { ...ADMIN_HEADERS }, body: { projects: [{ name: "x", servers: [{ name: "s", status: "RUNNING" }] }] } });
     assert.equal(r.status, 400);
     assert.match((r.body as { error: { message: string } }).error.message, /projects\[0\]\.servers\[0\]\.status/);
   });
 
   it("creates an application credential for a user and answers 404 for an unknown user", async () => {
-    const created = await request("POST", `${cloud.adminUrl}/app-credentials`, { body: { user: "demo", project: "demo", name: "named", secret: "given-secret-1" } });
+    const created = await request("POST", `${cloud.adminUrl}/app-credentials`, { headers: { ...ADMIN_HEADERS }, body: { user: "demo", project: "demo", name: "named", secret: "given-secret-1" } });
     assert.equal(created.status, 201);
     const ac = (created.body as { application_credential: { id: string; secret: string; name: string } }).application_credential;
     assert.equal(ac.secret, "given-secret-1");
     assert.equal(ac.name, "named");
-    assert.equal((await request("POST", `${cloud.adminUrl}/app-credentials`, { body: { user: "ghost" } })).status, 404);
+    assert.equal((await request("POST", `${cloud.adminUrl}/app-credentials`, { headers: { ...ADMIN_HEADERS }, body: { user: "ghost" } })).status, 404);
   });
 
   it("dumps the store as JSON at GET /state", async () => {

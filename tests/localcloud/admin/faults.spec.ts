@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import type { RequestLogEntry } from "../../../localcloud/core/request-log";
 import { cloudPerSuite } from "../cloud-per-suite";
+import { ADMIN_HEADERS } from "../../support/cloud";
 import { adminCall, request, requestOrDrop, type Reply } from "../http";
 
 const PATTERN = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nRRULE:FREQ=WEEKLY;BYDAY=MO;BYHOUR=2;BYMINUTE=0\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
@@ -24,7 +25,7 @@ describe("localcloud admin API: fault injection", function () {
   const ctx = cloudPerSuite();
 
   afterEach(async () => {
-    await request("DELETE", `${ctx.cloud.adminUrl}/faults`);
+    await request("DELETE", `${ctx.cloud.adminUrl}/faults`, { headers: { ...ADMIN_HEADERS } });
   });
 
   const servers = () => requestOrDrop("GET", `${ctx.cloud.url}/compute/v2.1/servers?limit=1`, { token: ctx.demo.token });
@@ -71,7 +72,7 @@ describe("localcloud admin API: fault injection", function () {
 
   it("delays and then answers normally for a latency rule", async () => {
     await adminCall(ctx.cloud, "POST", "/faults", { rules: [{ path: "^/compute/", latencyMs: 50 }] });
-    await request("DELETE", `${ctx.cloud.adminUrl}/requests`);
+    await request("DELETE", `${ctx.cloud.adminUrl}/requests`, { headers: { ...ADMIN_HEADERS } });
     const r = (await servers()) as Reply;
     assert.equal(r.status, 200);
     const log = await adminCall<{ requests: RequestLogEntry[] }>(ctx.cloud, "GET", "/requests");
@@ -97,12 +98,12 @@ describe("localcloud admin API: fault injection", function () {
     const d = await adminCall<{ seed: number; rules: Array<{ remaining: number }> }>(ctx.cloud, "GET", "/faults");
     assert.equal(d.seed, 3);
     assert.equal(d.rules[0]!.remaining, 1);
-    assert.equal((await request("DELETE", `${ctx.cloud.adminUrl}/faults`)).status, 204);
+    assert.equal((await request("DELETE", `${ctx.cloud.adminUrl}/faults`, { headers: { ...ADMIN_HEADERS } })).status, 204);
     assert.equal(((await servers()) as Reply).status, 200);
   });
 
   it("rejects an invalid rule set with 400 naming the rule", async () => {
-    const r = await request("POST", `${ctx.cloud.adminUrl}/faults`, { body: { rules: [{ path: "[", status: 500 }] } });
+    const r = await request("POST", `${ctx.cloud.adminUrl}/faults`, { headers: { ...ADMIN_HEADERS }, body: { rules: [{ path: "[", status: 500 }] } });
     assert.equal(r.status, 400);
     assert.match((r.body as { error: { message: string } }).error.message, /rules\[0\]\.path/);
   });

@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { startCli, type CliCloud } from "../cli-process";
+import { ADMIN_HEADERS } from "../../support/cloud";
 import { request, type Reply } from "../http";
 
 const PATTERN = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nRRULE:FREQ=WEEKLY;BYDAY=MO;BYHOUR=2;BYMINUTE=0\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
@@ -44,7 +45,7 @@ describe("localcloud persistence: every acknowledged write survives kill -9 and 
   it("keeps fixtures, tokens, revocations, application credentials, the clock and a CSBS policy", async () => {
     cli = await startCli(["--port", "0", "--state-dir", dir]);
     ok(
-      await request("POST", `${cli.adminUrl}/fixtures`, {
+      await request("POST", `${cli.adminUrl}/fixtures`, { headers: { ...ADMIN_HEADERS },
         body: { projects: [{ name: "durable", users: [{ name: "dora", password: "dorapw", roles: ["member"] }], servers: [{ name: "keep-0", status: "SHUTOFF" }] }] },
       }),
       "fixtures",
@@ -52,9 +53,9 @@ describe("localcloud persistence: every acknowledged write survives kill -9 and 
     const kept = await login(cli, "dora", "dorapw", "durable");
     const revoked = await login(cli, "dora", "dorapw", "durable");
     ok(await request("DELETE", `${cli.authUrl}/auth/tokens`, { token: kept.token, headers: { "x-subject-token": revoked.token } }), "revoke");
-    const acReply = ok(await request("POST", `${cli.adminUrl}/app-credentials`, { body: { user: "dora", name: "ci", secret: "ci-secret-123" } }), "app credential");
+    const acReply = ok(await request("POST", `${cli.adminUrl}/app-credentials`, { headers: { ...ADMIN_HEADERS }, body: { user: "dora", name: "ci", secret: "ci-secret-123" } }), "app credential");
     const acId = (acReply.body as { application_credential: { id: string } }).application_credential.id;
-    ok(await request("POST", `${cli.adminUrl}/clock`, { body: { set: "2030-05-06T07:08:09Z" } }), "clock");
+    ok(await request("POST", `${cli.adminUrl}/clock`, { headers: { ...ADMIN_HEADERS }, body: { set: "2030-05-06T07:08:09Z" } }), "clock");
     const created = ok(
       await request("POST", `${cli.url}/csbs/v1/${kept.projectId}/policies`, {
         token: kept.token,

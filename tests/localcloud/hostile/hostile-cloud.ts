@@ -3,8 +3,10 @@
  * backup, an operation log. Its clock starts on a Wednesday noon so the policy's Sunday 03:00 run never falls
  * inside a test. `snapshot()` is the durable state a refused request must leave untouched.
  */
+import { COLLECTIONS } from "../../../localcloud/csbs/model/types";
+import { SERVERS } from "../../../localcloud/fixtures/apply-fixtures";
 import { CsbsDirect } from "../../engine/provider/scenario-support";
-import { login, startTestCloud, type TestCloud } from "../../support/cloud";
+import { ADMIN_HEADERS, login, startTestCloud, type TestCloud } from "../../support/cloud";
 import { tokenFor } from "../http";
 
 /** The one CSBS provider id (csbs-api.md). */
@@ -33,7 +35,7 @@ export async function startHostileCloud(): Promise<HostileCloud> {
   const cloud = await startTestCloud({ clock: { start: "2025-01-08T12:00:00Z" } });
   // Deletes finish at the next request, so a backup deleted by an accepted request is gone before the next
   // snapshot instead of disappearing in the middle of a refused one.
-  const knob = await fetch(`${cloud.adminUrl}/csbs/settings`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ deleteSeconds: 0 }) });
+  const knob = await fetch(`${cloud.adminUrl}/csbs/settings`, { method: "POST", headers: { ...ADMIN_HEADERS, "content-type": "application/json" }, body: JSON.stringify({ deleteSeconds: 0 }) });
   if (!knob.ok) throw new Error(`setting deleteSeconds failed: ${knob.status} ${await knob.text()}`);
   const { token, projectId } = await tokenFor(cloud, "demo", "demo", "demo");
   const other = await login(cloud, "other", "other", "other");
@@ -52,7 +54,7 @@ export async function startHostileCloud(): Promise<HostileCloud> {
   };
   const { policy, items } = await target();
   const logs = await api.call<{ operation_logs: Array<{ id: string }> }>("GET", "/operation_logs");
-  const server = cloud.store.list<{ id: string; volumeIds: string[]; projectId: string }>("servers").find((s) => s.id === servers[0]);
+  const server = cloud.store.list(SERVERS).find((s) => s.id === servers[0]);
   const params: Record<string, string> = {
     project_id: projectId,
     policy_id: policy.id,
@@ -70,14 +72,14 @@ export async function startHostileCloud(): Promise<HostileCloud> {
     const out: Record<string, string> = {};
     for (const name of cloud.store.collections().sort()) {
       if (VOLATILE.has(name)) continue;
-      out[name] = JSON.stringify(cloud.store.list(name).sort((a, b) => (a.id < b.id ? -1 : 1)));
+      out[name] = JSON.stringify(cloud.store.entities(name).sort((a, b) => (a.id < b.id ? -1 : 1)));
     }
     return out;
   };
   const repair = async (): Promise<void> => {
     await api.policies(); // settles due transitions (a delete an accepted request started)
-    const live = cloud.store.get("csbs.policies", params.policy_id);
-    const item = cloud.store.get<{ id: string; status: string }>("csbs.items", params.item_id);
+    const live = cloud.store.get(COLLECTIONS.policies, params.policy_id);
+    const item = cloud.store.get(COLLECTIONS.items, params.item_id);
     if (live && item && item.status === "available") return;
     const again = await target();
     const usable = again.items.find((i) => i.status === "available");

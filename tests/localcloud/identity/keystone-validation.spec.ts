@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { startTestCloud, type TestCloud } from "../../support/cloud";
+import { ADMIN_HEADERS, startTestCloud, type TestCloud } from "../../support/cloud";
 import { adminCall, request, tokenFor } from "../http";
 
 const UNAUTHORIZED = { error: { code: 401, message: "The request you have made requires authentication.", title: "Unauthorized" } };
@@ -92,7 +92,7 @@ describe("localcloud built-in Keystone: validation, revocation, catalog, project
     assert.ok(r.revoked >= 1);
     assert.equal((await request("GET", `${cloud.url}/compute/v2.1/servers?limit=1`, { token: d1.token })).status, 401);
     assert.equal((await request("GET", `${cloud.url}/compute/v2.1/servers?limit=1`, { token: o1.token })).status, 200);
-    const unknown = await request("POST", `${cloud.adminUrl}/tokens/revoke`, { body: { user: "nobody" } });
+    const unknown = await request("POST", `${cloud.adminUrl}/tokens/revoke`, { headers: { ...ADMIN_HEADERS }, body: { user: "nobody" } });
     assert.equal(unknown.status, 404);
   });
 
