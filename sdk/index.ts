@@ -26,3 +26,22 @@ export {
 export { PolicyAssociation, POLICY_ASSOCIATION_TYPE_TOKEN, type PolicyAssociationArgs } from "./policy-association";
 export { spreadServers, type SpreadServersOptions } from "./fleet";
 export { renderScheduleGrid } from "./schedule-grid";
+export { getPolicy, getPolicyOutput, type GetPolicyArgs, type GetPolicyOutputArgs, type PolicyInfo } from "./get-policy";
+export {
+  getBackups,
+  getBackupsOutput,
+  type BackupInfo,
+  type BackupKind,
+  type GetBackupsArgs,
+  type GetBackupsOutputArgs,
+  type VolumeBackupInfo,
+} from "./get-backups";
+export {
+  getServerProtection,
+  getServerProtectionOutput,
+  type GetServerProtectionArgs,
+  type GetServerProtectionOutputArgs,
+  type ServerProtection,
+} from "./get-server-protection";
+export { OperationError, isOperationError, type OperationRule } from "./operation-error";
+export type { ConnectionOptions } from "./connection";

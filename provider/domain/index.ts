@@ -19,3 +19,4 @@ export * from "./association-inputs";
 export * from "./membership";
 export * from "./week-grid-model";
 export * from "./week-grid";
+export * from "./next-run";

@@ -63,6 +63,7 @@ export function startRun(ctx: CloudContext, req: RunRequest): { checkpoint: Chec
     } catch (e) {
       failReason = e instanceof Error ? e.message : String(e);
     }
+    if (!failReason && settings.failReasons[s.id] !== undefined) failReason = settings.failReasons[s.id];
     if (!failReason && settings.failResourceIds.includes(s.id)) failReason = "the backup failed (admin setting failResourceIds)";
     // Full first, incremental after: a server with a usable earlier backup gets an incremental one.
     const incremental = existing.some((i) => i.resourceId === s.id && i.status !== "error" && i.status !== "deleting");
@@ -74,6 +75,10 @@ export function startRun(ctx: CloudContext, req: RunRequest): { checkpoint: Chec
       sizeMb: Math.round(totalGb * 1024 * (incremental ? 0.05 : 0.4)), volumes, tags: req.tags ?? [],
       dueAt: addSeconds(req.at, settings.protectSeconds).toISOString(), dueRealMs: Date.now() + settings.protectSeconds * 1000,
     };
+    if (settings.listDelaySeconds > 0) {
+      item.listedAt = addSeconds(req.at, settings.listDelaySeconds).toISOString();
+      item.listedRealMs = Date.now() + settings.listDelaySeconds * 1000;
+    }
     if (req.policyId) item.policyId = req.policyId;
     if (failReason) { item.willFail = true; item.failReason = failReason; }
     return item;
@@ -125,6 +130,7 @@ export function settle(ctx: CloudContext, at: Date): Set<string> {
       }
     }
   }
+  startQueuedDeletes(ctx, at);
   for (const checkpointId of touchedCheckpoints) {
     const items = ctx.store.list(COLLECTIONS.items).filter((i) => i.checkpointId === checkpointId);
     if (items.some((i) => i.status === "protecting")) continue;
@@ -146,6 +152,36 @@ export function removeItem(ctx: CloudContext, item: BackupItem, at: string): voi
   finishOplogs(ctx.store, open, "deleted", at);
 }
 
+/** The service runs at most this many deletions per project at a time; the rest wait in a queue. */
+export const DELETE_SLOTS = 5;
+
+function runningDeletes(ctx: CloudContext, projectId: string): number {
+  return projectItems(ctx, projectId).filter((i) => i.status === "deleting" && !i.deleteQueued).length;
+}
+
+/** Starts queued deletions, oldest request first, while the project has free slots. */
+function startQueuedDeletes(ctx: CloudContext, at: Date): void {
+  const queued = ctx.store.list<BackupItem>(COLLECTIONS.items).filter((i) => i.deleteQueued)
+    .sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : a.updatedAt > b.updatedAt ? 1 : 0));
+  if (queued.length === 0) return;
+  const seconds = getSettings(ctx.store).deleteSeconds;
+  const running = new Map<string, number>();
+  for (const item of queued) {
+    const count = running.get(item.projectId) ?? runningDeletes(ctx, item.projectId);
+    if (count >= DELETE_SLOTS) continue;
+    const next: BackupItem = { ...item, dueAt: addSeconds(at, seconds).toISOString(), dueRealMs: Date.now() + seconds * 1000 };
+    delete next.deleteQueued;
+    ctx.store.put(COLLECTIONS.items, next);
+    running.set(item.projectId, count + 1);
+  }
+}
+
+/** Whether `GET /checkpoint_items` shows the backup yet (right after a create it may not). */
+export function isListed(item: BackupItem, at: Date): boolean {
+  if (item.listedAt === undefined && item.listedRealMs === undefined) return true;
+  return (item.listedAt !== undefined && Date.parse(item.listedAt) <= at.getTime()) || (item.listedRealMs !== undefined && item.listedRealMs <= Date.now());
+}
+
 /**
  * Starts deleting backups of a checkpoint (all of them, or the listed items). Only available or error backups
  * may be deleted, so a second delete of a `deleting` backup is refused rather than repeated.
@@ -164,9 +200,15 @@ export function requestDelete(ctx: CloudContext, projectId: string, checkpointId
   }
   const now = ctx.clock.now();
   const seconds = getSettings(ctx.store).deleteSeconds;
+  let running = runningDeletes(ctx, projectId);
   return targets.map((item) => {
-    const next: BackupItem = { ...item, status: "deleting", updatedAt: now.toISOString(),
-      dueAt: addSeconds(now, seconds).toISOString(), dueRealMs: Date.now() + seconds * 1000 };
+    const next: BackupItem = { ...item, status: "deleting", updatedAt: now.toISOString() };
+    if (running < DELETE_SLOTS) {
+      Object.assign(next, { dueAt: addSeconds(now, seconds).toISOString(), dueRealMs: Date.now() + seconds * 1000 });
+      running++;
+    } else {
+      next.deleteQueued = true;
+    }
     ctx.store.put(COLLECTIONS.items, next);
     addOplog(ctx.store, { projectId, operationType: "delete", checkpointId, planId: item.policyId ?? null, restoreId: null,
       scheduledOperationId: null, status: "deleting", startedAt: now.toISOString(), extraInfo: { checkpoint_item_id: item.id } });

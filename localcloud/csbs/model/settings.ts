@@ -10,6 +10,8 @@ export const DEFAULT_SETTINGS: CsbsSettings = {
   deleteSeconds: 1,
   restoreSeconds: 0,
   failResourceIds: [],
+  failReasons: {},
+  listDelaySeconds: 0,
 };
 
 export function getSettings(store: Store): CsbsSettings {
@@ -24,11 +26,16 @@ export function updateSettings(store: Store, patch: unknown): CsbsSettings | str
     if (key === "failResourceIds") {
       if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) return "failResourceIds must be a list of server ids";
       next.failResourceIds = value as string[];
-    } else if (key === "creatingSeconds" || key === "protectSeconds" || key === "deleteSeconds" || key === "restoreSeconds") {
+    } else if (key === "failReasons") {
+      if (typeof value !== "object" || value === null || Array.isArray(value) || !Object.values(value).every((v) => typeof v === "string")) {
+        return "failReasons must be an object of server id → reason text";
+      }
+      next.failReasons = { ...(value as Record<string, string>) };
+    } else if (key === "creatingSeconds" || key === "protectSeconds" || key === "deleteSeconds" || key === "restoreSeconds" || key === "listDelaySeconds") {
       if (typeof value !== "number" || !Number.isFinite(value) || value < 0) return `${key} must be a number of seconds >= 0`;
       next[key] = value;
     } else {
-      return `unknown setting ${key}; known: creatingSeconds, protectSeconds, deleteSeconds, restoreSeconds, failResourceIds`;
+      return `unknown setting ${key}; known: creatingSeconds, protectSeconds, deleteSeconds, restoreSeconds, listDelaySeconds, failResourceIds, failReasons`;
     }
   }
   store.put(COLLECTIONS.settings, next);

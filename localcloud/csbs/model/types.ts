@@ -104,6 +104,11 @@ export interface BackupItem extends Entity {
   willFail?: boolean;
   failReason?: string;
   restoreId?: string;
+  /** Waiting for one of the project's delete slots (at most 5 deletions run at a time). */
+  deleteQueued?: boolean;
+  /** Listed by `GET /checkpoint_items` from this clock instant or real time (ms), whichever comes first. */
+  listedAt?: string;
+  listedRealMs?: number;
 }
 
 export interface RestoreRecord extends Entity {
@@ -139,6 +144,10 @@ export interface CsbsSettings extends Entity {
   restoreSeconds: number;
   /** Backups of these servers end in `error`. */
   failResourceIds: string[];
+  /** Backups of these servers end in `error` with this reason (server id → the service's reason). */
+  failReasons: Record<string, string>;
+  /** A new backup stays out of `GET /checkpoint_items` this long after its create (as on real clouds). */
+  listDelaySeconds: number;
 }
 
 /** How far the scheduler has run (one record, id `cursor`). */

@@ -1,7 +1,7 @@
 /** Backups (`checkpoint_items`): list with filters and paging, count, show (csbs-api.md B.5). */
 import type { CloudContext, CloudRequest, Route } from "../../core/contracts";
 import { invalid, itemNotFound } from "../errors";
-import { projectItems } from "../model/backups";
+import { isListed, projectItems } from "../model/backups";
 import { parseFilterTime } from "../model/time";
 import { BackupItem, COLLECTIONS } from "../model/types";
 import { ok, PREFIX, route, Scope } from "./common";
@@ -21,7 +21,8 @@ function timeFilter(req: CloudRequest, name: string): number | undefined {
 /** The backups the query selects, before paging. */
 function filtered(ctx: CloudContext, req: CloudRequest, s: Scope): BackupItem[] {
   const q = req.query;
-  let rows = s.allTenants ? ctx.store.list(COLLECTIONS.items) : projectItems(ctx, s.projectId);
+  const now = ctx.clock.now();
+  let rows = (s.allTenants ? ctx.store.list(COLLECTIONS.items) : projectItems(ctx, s.projectId)).filter((i) => isListed(i, now));
   const exact: Array<[string, (i: BackupItem) => string | undefined]> = [
     ["status", (i) => i.status], ["resource_id", (i) => i.resourceId], ["policy_id", (i) => i.policyId],
     ["checkpoint_id", (i) => i.checkpointId], ["az", (i) => i.az], ["resource_type", () => "OS::Nova::Server"],
