@@ -1,13 +1,15 @@
 /**
- * Issue 6 §9 (local cloud side): arbitrary JSON bodies, path parameters, query strings and headers against
- * every route the cloud serves. Whatever comes in, the cloud answers (no dropped connection), never with a
- * 5xx, and a refused (4xx) request leaves the durable state exactly as it was.
+ * Arbitrary JSON bodies, path parameters, query strings and headers against every route the cloud serves,
+ * mixed with well-formed requests (./valid-requests.ts). Whatever comes in, the cloud answers (no dropped
+ * connection), never with a 5xx, and a refused (4xx) request leaves the durable state exactly as it was; and
+ * every route answers its well-formed request below 400, so the success paths are attacked too.
  */
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
 import { request } from "../http";
 import { cloudRoutes, fillPattern, isStatefulAdmin, type RouteShape } from "./cloud-routes";
 import { changedCollections, startHostileCloud, type HostileCloud } from "./hostile-cloud";
+import { validRequest, type Caller, type ValidRequest } from "./valid-requests";
 
 /** Path pieces as they appear on the wire (already percent-encoded where they are). */
 const HOSTILE_SEGMENTS = [
@@ -113,8 +115,21 @@ describe("every local cloud route under hostile input", function () {
         query,
         fc.constantFrom("member", "member", "member", "none", "garbage", "other"),
         fc.dictionary(fc.constantFrom("content-type", "accept", "x-openstack-request-id", "openstack-api-version", "x-subject-token", "x-forwarded-for"), headerValue, { maxKeys: 3 }),
-        async (index, methodChoice, idValues, b, q, who, headers) => {
+        fc.constantFrom("hostile", "hostile", "hostile", "valid"),
+        async (index, methodChoice, idValues, b, q, who, headers, mode) => {
           const route = routes[index]!;
+          if (mode === "valid") {
+            const valid = await validRequest(hc, route);
+            const before = hc.snapshot();
+            const reply = await sendValid(route, valid);
+            const seen = hit.get(`${route.method} ${route.pattern}`) ?? new Set<number>();
+            seen.add(reply.status);
+            hit.set(`${route.method} ${route.pattern}`, seen);
+            assert.ok(reply.status >= 200 && reply.status < 500, `valid ${route.method} ${route.pattern} → ${reply.status} ${reply.text.slice(0, 300)}`);
+            if (reply.status >= 400) assert.deepEqual(changedCollections(before, hc.snapshot()), [], `valid ${route.method} ${route.pattern} → ${reply.status} changed the cloud's state`);
+            await settle(route, reply.status);
+            return;
+          }
           const method = methodChoice === "own" ? route.method : methodChoice;
           const values: Record<string, string> = {};
           for (const [k, v] of Object.entries(idValues)) if (v !== undefined) values[k] = v;
@@ -151,6 +166,45 @@ describe("every local cloud route under hostile input", function () {
     const missed = routes.filter((r) => !hit.has(`${r.method} ${r.pattern}`)).map((r) => `${r.method} ${r.pattern}`);
     assert.deepEqual(missed, []);
   });
+
+  it("answers a well-formed request below 400 on every route (each success path is reachable)", async () => {
+    const failed: string[] = [];
+    for (const route of routes) {
+      const reply = await sendValid(route, await validRequest(hc, route));
+      if (reply.status >= 400) failed.push(`${route.method} ${route.pattern} → ${reply.status} ${reply.text.slice(0, 200)}`);
+      await settle(route, reply.status);
+    }
+    assert.deepEqual(failed, []);
+  });
+
+  function tokenOf(caller: Caller): string | undefined {
+    if (caller === "demo") return hc.token;
+    if (caller === "karbor") return hc.karbor.token;
+    if (caller === "karbor-admin") return hc.karbor.adminToken;
+    return undefined;
+  }
+
+  async function sendValid(route: RouteShape, valid: ValidRequest) {
+    const values = route.service === "karbor" ? { ...(valid.params ?? {}) } : { ...hc.params, ...(valid.params ?? {}) };
+    const path = fillPattern(route.pattern, values, (p) => hc.params[p] ?? "00000000-0000-4000-8000-000000000000");
+    const token = tokenOf(valid.caller);
+    const payload = valid.body === undefined ? undefined : JSON.stringify(valid.body);
+    return request(route.method, `${hc.cloud.url}${path}${valid.query ?? ""}`, {
+      headers: {
+        ...(valid.headers ?? {}),
+        ...(payload !== undefined ? { "content-type": "application/json", "content-length": String(Buffer.byteLength(payload)) } : {}),
+      },
+      ...(token !== undefined ? { token } : {}),
+      ...(payload !== undefined ? { rawBody: payload } : {}),
+    });
+  }
+
+  /** After an accepted write: no fault rule stays armed, and the target policy and backup exist again. */
+  async function settle(route: RouteShape, status: number): Promise<void> {
+    if (status >= 400 || route.method === "GET" || route.method === "HEAD") return;
+    if (isStatefulAdmin(route)) hc.cloud.faults.clear();
+    await hc.repair();
+  }
 
   let otherTokenValue: string | undefined;
   async function otherToken(): Promise<string> {
