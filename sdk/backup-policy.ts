@@ -162,6 +162,8 @@ export class BackupPolicy extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: BackupPolicyArgs, opts?: pulumi.CustomResourceOptions) {
     const props = {
+      // Keys the type does not know (a misspelt `retenton` from JavaScript) travel on, so check rejects them by name.
+      ...(args as object),
       // Not `__name`: Pulumi keeps the resource name in that property of every resource object.
       __resourceName: name,
       // Tells the provider the name is ours (derived from project/stack/resource), so a policy of that name left

@@ -40,6 +40,8 @@ export class PolicyAssociation extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: PolicyAssociationArgs, opts?: pulumi.CustomResourceOptions) {
     const props = {
+      // Keys the type does not know travel on, so check rejects them by name.
+      ...(args as object),
       __resourceName: name,
       __policyRef: policyRefOf(args.policyId),
       policyId: args.policyId,

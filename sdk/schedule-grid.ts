@@ -21,7 +21,7 @@ import type { ScheduleArgs } from "./backup-policy";
 export function renderScheduleGrid(schedule: ScheduleArgs, format: "text" | "svg", at: Date = new Date()): string {
   const { value, failures } = validateSchedule(schedule, "schedule", at);
   if (!value || failures.length > 0) {
-    throw new Error(`invalid schedule:\n${failures.map((f) => `  - ${f.property}: ${f.reason}`).join("\n")}`);
+    throw new Error(`invalid schedule:\n${failures.map((f) => `  - ${f.message} (rule ${f.rule})`).join("\n")}`);
   }
   return format === "svg" ? renderWeekGridSvg(value, at) : renderWeekGridText(value, at);
 }

@@ -1,8 +1,8 @@
 /** Turns whole-cycle violations into user messages that name the times, the days, the rule and the fix. */
 import { CycleShape, CycleViolation, TooCloseViolation } from "./cycle";
-import { CheckFailure, failure, plural } from "./failures";
+import { plural } from "./failures";
 import { formatClockTime } from "./clock-time";
-import { LIMITS, MINUTES_PER_DAY } from "./limits";
+import { MINUTES_PER_DAY } from "./limits";
 import { weekdayAt } from "./weekday";
 
 /** Label of a day of the cycle: "MO" in a weekly cycle, "day 3" in an n-day cycle, none for every day. */
@@ -16,7 +16,7 @@ export function dayLabel(shape: CycleShape, day: number): string | undefined {
  * One failure per distinct pair of times (the same pair on several days becomes one message listing
  * the days), so a weekday schedule does not repeat the same problem five times.
  */
-export function tooCloseFailures(property: string, violations: readonly CycleViolation[], shape: CycleShape): CheckFailure[] {
+export function tooCloseTexts(violations: readonly CycleViolation[], shape: CycleShape): string[] {
   const groups = new Map<string, { first: TooCloseViolation; days: string[] }>();
   for (const v of violations) {
     if (v.kind !== "too-close") continue;
@@ -28,7 +28,7 @@ export function tooCloseFailures(property: string, violations: readonly CycleVio
     if (v.acrossMidnight && fromDay !== undefined) group.days.push(toDay !== undefined ? `${fromDay}→${toDay}` : fromDay);
     groups.set(key, group);
   }
-  return [...groups.values()].map(({ first, days }) => failure(property, tooCloseReason(first, days)));
+  return [...groups.values()].map(({ first, days }) => tooCloseReason(first, days));
 }
 
 function tooCloseReason(v: TooCloseViolation, days: string[]): string {
@@ -42,19 +42,4 @@ function tooCloseReason(v: TooCloseViolation, days: string[]): string {
     );
   }
   return `${pair} are ${gap} apart${where}: runs must be at least 1 hour apart; move one of them or remove one`;
-}
-
-/** Failures for calendar days with more than 24 runs. */
-export function tooManyFailures(property: string, violations: readonly CycleViolation[], shape: CycleShape): CheckFailure[] {
-  return violations.flatMap((v) => {
-    if (v.kind !== "too-many") return [];
-    const label = dayLabel(shape, v.day);
-    return [
-      failure(
-        property,
-        `gives ${plural(v.count, "run")} on one day${label ? ` (${label})` : ""}: ` +
-          `a policy runs at most ${LIMITS.runsPerDay} times a day; remove ${v.count - LIMITS.runsPerDay}`,
-      ),
-    ];
-  });
 }

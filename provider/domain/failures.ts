@@ -1,22 +1,28 @@
 /**
- * The shape of a validation problem, and helpers to phrase its reason.
- * Reasons follow one style: `` `path` is <value>: <rule>; <fix> ``, lower-case, no trailing period.
+ * The shape of a validation problem, and helpers to phrase its message.
+ * Messages follow one style: `` `path` is <value>: <rule>; <fix> ``, lower-case, no trailing period.
+ * Code tells failures apart by their `rule`, never by their text.
  */
+import type { RuleId } from "./rule-ids";
 
-/** One problem with one input property, in the shape Pulumi's `check` hook returns. */
+export type { RuleId } from "./rule-ids";
+
+/** One problem with one input property. */
 export interface CheckFailure {
-  /** Path of the property, e.g. `schedule.times[1]`, `retention`, `serverIds[3]`. */
-  property: string;
-  /** What is wrong: the value, the rule and the fix. */
-  reason: string;
+  /** Path of the property, e.g. `schedule.times[1]`, `retention`, `serverIds[3]`; "" for the inputs as a whole. */
+  path: string;
+  /** Stable identifier of the rule that failed, e.g. `schedule.runsTooClose`. */
+  rule: RuleId;
+  /** What is wrong: the property, the value, the rule and the fix. */
+  message: string;
 }
 
-/** Longest value echoed back in a reason; huge inputs must not produce huge messages. */
+/** Longest value echoed back in a message; huge inputs must not produce huge messages. */
 const MAX_SHOWN = 40;
 
-/** Builds a failure whose reason starts with the property path in backticks. */
-export function failure(property: string, reason: string): CheckFailure {
-  return { property, reason: property === "" ? reason : `\`${property}\` ${reason}` };
+/** Builds a failure whose message starts with the property path in backticks. */
+export function failure(path: string, rule: RuleId, text: string): CheckFailure {
+  return { path, rule, message: path === "" ? text : `\`${path}\` ${text}` };
 }
 
 /**

@@ -1,5 +1,7 @@
 /** The pure domain layer of the provider: validation, schedules, time zones, patterns, retention, membership rules. */
 export * from "./failures";
+export * from "./rule-ids";
+export * from "./input-schema";
 export * from "./unknown";
 export * from "./limits";
 export * from "./weekday";

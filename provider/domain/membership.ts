@@ -117,6 +117,7 @@ export function findServerConflicts({ association, others, livePolicies }: Serve
       conflicts.push({
         ...failure(
           property,
+          "membership.serverInOtherAssociation",
           `is ${JSON.stringify(serverId)}, which association "${claim.name}" ${where} also lists: a server can be in only one ` +
             `backup policy and one association; remove it from "${association.name}" or from "${claim.name}"`,
         ),
@@ -131,6 +132,7 @@ export function findServerConflicts({ association, others, livePolicies }: Serve
       conflicts.push({
         ...failure(
           property,
+          "membership.serverInOtherPolicy",
           `is ${JSON.stringify(serverId)}, which is already in policy "${holder.name}" (id ${holder.id}): a server can be in ` +
             `only one backup policy; remove it from "${holder.name}" first, or set takeOver: true on "${association.name}" to move it`,
         ),

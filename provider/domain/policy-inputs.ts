@@ -2,14 +2,16 @@
  * All inputs of a BackupPolicy, validated together so `check` reports every problem at once,
  * normalized so `diff` compares intent, with the iCalendar pattern derived at deploy time.
  */
-import { CheckFailure, childPath, failure, show } from "./failures";
-import { asBoolean, isRecord } from "./coerce";
+import { z } from "zod";
+import { CheckFailure, show } from "./failures";
+import { asBoolean } from "./coerce";
+import { defineRule, orUnknown, parseInputs, required, says, saysByCode, unknownPaths, withoutAbsent } from "./input-schema";
 import { DESCRIPTION_FORBIDDEN, LIMITS, NAME_CHARS } from "./limits";
 import { renderPattern } from "./pattern";
-import { RetentionInput, validateRetention } from "./retention";
-import { Schedule, validateSchedule } from "./schedule";
-import { validateTags } from "./tags";
-import { isUnknown, UNKNOWN } from "./unknown";
+import { RetentionInput, retentionSchema } from "./retention";
+import { Schedule, scheduleSchema } from "./schedule";
+import { tagsSchema } from "./tags";
+import { UNKNOWN } from "./unknown";
 import { scheduleToUtcRules } from "./utc-rules";
 
 /** Normalized inputs of a BackupPolicy. */
@@ -40,95 +42,89 @@ export interface PolicyInputsValidation {
 
 const KEYS = ["name", "description", "enabled", "schedule", "retention", "tags", "adopt"];
 
+const INPUTS_TYPE = defineRule("policy.inputsType", ({ input }) => `inputs are ${show(input)}: BackupPolicy inputs must be an object`);
+const UNKNOWN_INPUT = defineRule("policy.unknownInput", () => `is not an input of BackupPolicy: remove it (inputs are ${KEYS.join(", ")})`);
+const NAME = defineRule("policy.name", ({ input }) => {
+  const rule = `a policy name must be ${LIMITS.nameMin}-${LIMITS.nameMax} characters of letters, digits, _ and -`;
+  if (typeof input !== "string") return `is ${show(input)}: ${rule}; set name, e.g. "daily-web"`;
+  const fix =
+    input.length > LIMITS.nameMax
+      ? `shorten it to ${LIMITS.nameMax} characters`
+      : `replace other characters, e.g. ${JSON.stringify(input.slice(0, 40).replace(/[^A-Za-z0-9_-]+/g, "-") || "daily-web")}`;
+  return `is ${show(input)}: ${rule}; ${fix}`;
+});
+const DESCRIPTION_TYPE = defineRule(
+  "policy.descriptionType",
+  ({ input }) => `is ${show(input)}: a description must be text of 0-${LIMITS.descriptionMax} characters; write it as a string`,
+);
+const DESCRIPTION_LENGTH = defineRule(
+  "policy.descriptionTooLong",
+  ({ input }) => `has ${String(input).length} characters: a description takes at most ${LIMITS.descriptionMax}; shorten it`,
+);
+const DESCRIPTION_CHARS = defineRule("policy.descriptionChars", ({ input }) => `is ${show(input)}: a description must not contain < or >; remove them`);
+const FLAG = defineRule("input.boolean", ({ input, path }) => {
+  const fallback = path === "enabled";
+  return `is ${show(input)}: ${path} must be true or false; leave it out for ${fallback}`;
+});
+const NO_SCHEDULE = defineRule("policy.scheduleMissing", () => 'is missing: a policy needs a schedule; add e.g. schedule: { times: ["02:00"] }');
+const NO_RETENTION = defineRule(
+  "policy.retentionMissing",
+  () => "is missing: choose how long backups are kept; write { maxBackups: 7 }, { maxAgeDays: 30 } or { permanent: true }",
+);
+
+/** A boolean given natively or as "true"/"false" (Pulumi may pass either), or the preview sentinel. */
+export const flagSchema = orUnknown(z.preprocess((value) => asBoolean(value) ?? value, z.boolean(says(FLAG))));
+
+/** The structure of BackupPolicy inputs, before the pattern is derived. */
+export function policyInputsSchema(now: Date) {
+  return z.preprocess(
+    (raw) => withoutAbsent(raw, true),
+    z.strictObject(
+      {
+        name: orUnknown(
+          z
+            .string(says(NAME))
+            .refine((name) => name.length >= LIMITS.nameMin && name.length <= LIMITS.nameMax && NAME_CHARS.test(name), says(NAME)),
+        ),
+        description: orUnknown(
+          z
+            .string(says(DESCRIPTION_TYPE))
+            .max(LIMITS.descriptionMax, says(DESCRIPTION_LENGTH))
+            .refine((text) => !DESCRIPTION_FORBIDDEN.test(text), says(DESCRIPTION_CHARS)),
+        ).default(""),
+        enabled: flagSchema.default(true),
+        schedule: required(NO_SCHEDULE, scheduleSchema(now)),
+        retention: required(NO_RETENTION, retentionSchema),
+        tags: tagsSchema.default({}),
+        adopt: flagSchema.default(false),
+      },
+      saysByCode({ unrecognized_keys: UNKNOWN_INPUT, otherwise: INPUTS_TYPE }),
+    ),
+  );
+}
+
 /**
  * Validates raw BackupPolicy inputs. `now` is deploy time: the zone offset used for the pattern.
  * Keys starting with `__` (engine and SDK plumbing) are ignored. Never throws.
  */
 export function validatePolicyInputs(raw: unknown, now: Date): PolicyInputsValidation {
-  if (!isRecord(raw)) return { failures: [failure("", `inputs are ${show(raw)}: BackupPolicy inputs must be an object`)], unknowns: [] };
-  const failures: CheckFailure[] = [];
-  const unknowns: string[] = [];
-  for (const key of Object.keys(raw)) {
-    if (!key.startsWith("__") && !KEYS.includes(key) && raw[key] !== undefined && raw[key] !== null) {
-      failures.push(failure(childPath("", key), `is not an input of BackupPolicy: remove it (inputs are ${KEYS.join(", ")})`));
-    }
-  }
-  const name = readName(raw.name, failures, unknowns);
-  const description = readDescription(raw.description, failures, unknowns);
-  const enabled = readFlag(raw.enabled, "enabled", true, failures, unknowns);
-  const adopt = readFlag(raw.adopt, "adopt", false, failures, unknowns);
-  const schedule = validateSchedule(raw.schedule === null ? undefined : raw.schedule, "schedule", now);
-  if (raw.schedule === undefined || raw.schedule === null) {
-    schedule.failures = [failure("schedule", 'is missing: a policy needs a schedule; add e.g. schedule: { times: ["02:00"] }')];
-  }
-  const retention = validateRetention(raw.retention);
-  if (raw.retention === undefined || raw.retention === null) {
-    retention.failures = [failure("retention", "is missing: choose how long backups are kept; write { maxBackups: 7 }, { maxAgeDays: 30 } or { permanent: true }")];
-  }
-  const tags = validateTags(raw.tags);
-  for (const part of [schedule, retention, tags]) {
-    failures.push(...part.failures);
-    unknowns.push(...part.unknowns);
-  }
-  if (failures.length > 0 || !schedule.value || !retention.value || !tags.value) return { failures, unknowns };
-  const scheduleKnown = !schedule.unknowns.length;
+  const { value, failures } = parseInputs(policyInputsSchema(now), raw);
+  const unknowns = unknownPaths(withoutAbsent(raw, true));
+  if (value === undefined) return { failures, unknowns };
+  const schedule = value.schedule as Schedule;
+  const scheduleKnown = unknownPaths(schedule).length === 0;
   return {
     inputs: {
-      name,
-      description,
-      enabled,
-      schedule: schedule.value,
-      retention: retention.value,
-      tags: tags.value,
-      adopt,
-      pattern: scheduleKnown ? renderPattern(scheduleToUtcRules(schedule.value, now)) : UNKNOWN,
+      name: value.name,
+      description: value.description,
+      enabled: value.enabled as boolean,
+      schedule,
+      retention: value.retention as RetentionInput,
+      tags: value.tags as Record<string, string>,
+      adopt: value.adopt as boolean,
+      pattern: scheduleKnown ? renderPattern(scheduleToUtcRules(schedule, now)) : UNKNOWN,
     },
     failures,
     unknowns,
   };
-}
-
-function readName(raw: unknown, failures: CheckFailure[], unknowns: string[]): string {
-  if (isUnknown(raw)) {
-    unknowns.push("name");
-    return raw;
-  }
-  const rule = `a policy name must be ${LIMITS.nameMin}-${LIMITS.nameMax} characters of letters, digits, _ and -`;
-  if (typeof raw !== "string") {
-    failures.push(failure("name", `is ${show(raw)}: ${rule}; set name, e.g. "daily-web"`));
-    return "";
-  }
-  if (raw.length < LIMITS.nameMin || raw.length > LIMITS.nameMax || !NAME_CHARS.test(raw)) {
-    const fix = raw.length > LIMITS.nameMax ? `shorten it to ${LIMITS.nameMax} characters` : `replace other characters, e.g. ${JSON.stringify(raw.slice(0, 40).replace(/[^A-Za-z0-9_-]+/g, "-") || "daily-web")}`;
-    failures.push(failure("name", `is ${show(raw)}: ${rule}; ${fix}`));
-  }
-  return raw;
-}
-
-function readDescription(raw: unknown, failures: CheckFailure[], unknowns: string[]): string {
-  if (raw === undefined || raw === null) return "";
-  if (isUnknown(raw)) {
-    unknowns.push("description");
-    return raw;
-  }
-  if (typeof raw !== "string") {
-    failures.push(failure("description", `is ${show(raw)}: a description must be text of 0-${LIMITS.descriptionMax} characters; write it as a string`));
-    return "";
-  }
-  if (raw.length > LIMITS.descriptionMax) {
-    failures.push(failure("description", `has ${raw.length} characters: a description takes at most ${LIMITS.descriptionMax}; shorten it`));
-  }
-  if (DESCRIPTION_FORBIDDEN.test(raw)) failures.push(failure("description", `is ${show(raw)}: a description must not contain < or >; remove them`));
-  return raw;
-}
-
-function readFlag(raw: unknown, path: string, fallback: boolean, failures: CheckFailure[], unknowns: string[]): boolean {
-  if (raw === undefined || raw === null) return fallback;
-  if (isUnknown(raw)) {
-    unknowns.push(path);
-    return raw as unknown as boolean;
-  }
-  const flag = asBoolean(raw);
-  if (flag === undefined) failures.push(failure(path, `is ${show(raw)}: ${path} must be true or false; leave it out for ${fallback}`));
-  return flag ?? fallback;
 }

@@ -2,10 +2,11 @@
  * How long backups are kept: by count, by age, or forever. Exactly one kind, so the user never
  * relies on the service's "nothing set means forever" default by accident.
  */
-import { CheckFailure, failure, show } from "./failures";
+import { z } from "zod";
+import { CheckFailure, show } from "./failures";
 import { asBoolean, asInteger, isRecord } from "./coerce";
+import { defineRule, orUnknown, parseInputs, report, says, saysByCode, unknownPaths, withoutAbsent } from "./input-schema";
 import { LIMITS } from "./limits";
-import { isUnknown, unknownPlaceholder } from "./unknown";
 
 /** Keep the newest n backups of each server. */
 export interface MaxBackupsRetention {
@@ -48,41 +49,73 @@ export interface RetentionValidation {
 const KINDS = ["maxBackups", "maxAgeDays", "permanent"] as const;
 const EXAMPLE = "write { maxBackups: 7 }, { maxAgeDays: 30 } or { permanent: true }";
 
+const RETENTION_TYPE = defineRule("retention.type", ({ input }) =>
+  input === undefined
+    ? `is missing: choose how long backups are kept; ${EXAMPLE}`
+    : `is ${show(input)}: retention must be an object; ${EXAMPLE}`,
+);
+const RETENTION_KEY = defineRule("retention.unknownSetting", () => `is not a retention setting: ${EXAMPLE}`);
+const NO_KIND = defineRule("retention.noKind", () => `sets no retention: choose exactly one kind; ${EXAMPLE}`);
+const TWO_KINDS = defineRule(
+  "retention.exactlyOneKind",
+  ({ params }) => `sets ${String(params.kinds)}: choose exactly one kind of retention; keep one of them`,
+);
+const PERMANENT = defineRule(
+  "retention.permanent",
+  ({ input }) => `is ${show(input)}: permanent can only be true; to limit retention use { maxBackups: n } or { maxAgeDays: n } instead`,
+);
+const COUNT = defineRule("retention.count", ({ input, path }) => {
+  const kind = path.endsWith("maxBackups") ? "maxBackups" : "maxAgeDays";
+  const unit = kind === "maxBackups" ? "backups" : "days";
+  const n = asInteger(input);
+  const fix = n !== undefined && n > LIMITS.retentionMax ? `use at most ${LIMITS.retentionMax}, or { permanent: true }` : `use e.g. ${kind === "maxBackups" ? 7 : 30}`;
+  return `is ${show(input)}: ${kind} must be a whole number of ${unit} from ${LIMITS.retentionMin} to ${LIMITS.retentionMax}; ${fix}`;
+});
+
+const count = orUnknown(
+  z.preprocess(
+    (value) => asInteger(value) ?? value,
+    z.number(says(COUNT)).int(says(COUNT)).min(LIMITS.retentionMin, says(COUNT)).max(LIMITS.retentionMax, says(COUNT)),
+  ),
+);
+
+/** Retention: exactly one of maxBackups, maxAgeDays, permanent (the service's "nothing set" means forever). */
+export const retentionSchema = orUnknown(
+  z
+    .preprocess(
+      (raw) => withoutAbsent(raw),
+      z
+        .strictObject(
+          {
+            maxBackups: count.optional(),
+            maxAgeDays: count.optional(),
+            permanent: orUnknown(z.preprocess((value) => asBoolean(value) ?? value, z.literal(true, says(PERMANENT)))).optional(),
+          },
+          saysByCode({ unrecognized_keys: RETENTION_KEY, otherwise: RETENTION_TYPE }),
+        )
+        .superRefine(
+          (value, ctx) => {
+            if (!isRecord(value)) return;
+            const kinds = KINDS.filter((kind) => value[kind] !== undefined);
+            if (kinds.length === 0) report(ctx, NO_KIND, value);
+            if (kinds.length > 1) report(ctx, TWO_KINDS, value, [], { kinds: kinds.join(" and ") });
+          },
+          { when: () => true },
+        ),
+    )
+    .transform((value): RetentionInput => {
+      // A preview unknown stands in for the number until the engine knows it.
+      if (value.maxBackups !== undefined) return { maxBackups: value.maxBackups as number };
+      if (value.maxAgeDays !== undefined) return { maxAgeDays: value.maxAgeDays as number };
+      return { permanent: value.permanent as true };
+    }),
+);
+
 /** Validates a raw retention input. Never throws. */
 export function validateRetention(raw: unknown, path = "retention"): RetentionValidation {
-  if (isUnknown(raw)) return { value: unknownPlaceholder<RetentionInput>(), failures: [], unknowns: [path] };
-  if (!isRecord(raw)) return { failures: [failure(path, `is ${show(raw)}: retention must be an object; ${EXAMPLE}`)], unknowns: [] };
-  const failures: CheckFailure[] = [];
-  const given = Object.keys(raw).filter((k) => raw[k] !== undefined && raw[k] !== null);
-  for (const key of given) {
-    if (!(KINDS as readonly string[]).includes(key)) failures.push(failure(`${path}.${key}`, `is not a retention setting: ${EXAMPLE}`));
-  }
-  const kinds = KINDS.filter((k) => given.includes(k));
-  if (kinds.length === 0) return { failures: [...failures, failure(path, `sets no retention: choose exactly one kind; ${EXAMPLE}`)], unknowns: [] };
-  if (kinds.length > 1) {
-    failures.push(failure(path, `sets ${kinds.join(" and ")}: choose exactly one kind of retention; keep one of them`));
-    return { failures, unknowns: [] };
-  }
-  const kind = kinds[0] as (typeof KINDS)[number];
-  const value = raw[kind];
-  const itemPath = `${path}.${kind}`;
-  if (isUnknown(value)) return { value: { [kind]: value } as unknown as RetentionInput, failures, unknowns: [itemPath] };
-  if (kind === "permanent") {
-    const flag = asBoolean(value);
-    if (flag !== true) {
-      failures.push(failure(itemPath, `is ${show(value)}: permanent can only be true; to limit retention use { maxBackups: n } or { maxAgeDays: n } instead`));
-    }
-    return failures.length > 0 ? { failures, unknowns: [] } : { value: { permanent: true }, failures, unknowns: [] };
-  }
-  const n = asInteger(value);
-  const unit = kind === "maxBackups" ? "backups" : "days";
-  if (n === undefined || n < LIMITS.retentionMin || n > LIMITS.retentionMax) {
-    const fix = n !== undefined && n > LIMITS.retentionMax ? `use at most ${LIMITS.retentionMax}, or { permanent: true }` : `use e.g. ${kind === "maxBackups" ? 7 : 30}`;
-    failures.push(failure(itemPath, `is ${show(value)}: ${kind} must be a whole number of ${unit} from ${LIMITS.retentionMin} to ${LIMITS.retentionMax}; ${fix}`));
-    return { failures, unknowns: [] };
-  }
-  const out: RetentionInput = kind === "maxBackups" ? { maxBackups: n } : { maxAgeDays: n };
-  return failures.length > 0 ? { failures, unknowns: [] } : { value: out, failures, unknowns: [] };
+  const { value, failures } = parseInputs(retentionSchema, raw, path);
+  const unknowns = unknownPaths(withoutAbsent(raw), path);
+  return value === undefined ? { failures, unknowns } : { value: value as RetentionInput, failures, unknowns };
 }
 
 /** The `operation_definition` retention fields for an input (-1 for unset). */

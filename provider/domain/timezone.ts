@@ -2,7 +2,9 @@
  * Time zones: IANA names through Intl (so daylight saving is right), and fixed offsets
  * "UTC", "UTC+08:00", "UTC-03:30" as the CSBS console writes them.
  */
-import { CheckFailure, failure, show } from "./failures";
+import { z } from "zod";
+import { CheckFailure, show } from "./failures";
+import { defineRule, parseInputs, says } from "./input-schema";
 
 /** Time zones are "UTC" unless the user says otherwise. */
 export const DEFAULT_TIMEZONE = "UTC";
@@ -17,7 +19,8 @@ export class TimezoneError extends Error {}
 /** Result of reading a time zone: its normalized name, or why it is not one. */
 export type TimezoneParse = { ok: true; name: string } | { ok: false; rule: string; fix: string };
 
-const RULE = 'a time zone must be an IANA name such as "Europe/Paris" or a fixed offset such as "UTC+08:00"';
+/** The rule every zone name follows, as messages state it. */
+export const TIMEZONE_RULE = 'a time zone must be an IANA name such as "Europe/Paris" or a fixed offset such as "UTC+08:00"';
 
 /**
  * Reads a zone name. Fixed offsets are normalized to "UTC±HH:MM" (zero offset to "UTC");
@@ -35,24 +38,34 @@ export function parseTimezone(text: string): TimezoneParse {
     return { ok: true, name: formatFixedOffset(fixed[1] === "-" ? -minutes : minutes) };
   }
   if (/^(?:GMT|Z)?[+-]\d/i.test(trimmed)) {
-    return { ok: false, rule: RULE, fix: `write the offset as "UTC${trimmed.replace(/^(?:GMT|Z)/i, "")}" with hours and minutes, e.g. "UTC+08:00"` };
+    return { ok: false, rule: TIMEZONE_RULE, fix: `write the offset as "UTC${trimmed.replace(/^(?:GMT|Z)/i, "")}" with hours and minutes, e.g. "UTC+08:00"` };
   }
-  if (!IANA_SHAPE.test(trimmed)) return { ok: false, rule: RULE, fix: 'use a name from the IANA time zone database, e.g. "Europe/Paris" or "America/New_York"' };
+  if (!IANA_SHAPE.test(trimmed)) return { ok: false, rule: TIMEZONE_RULE, fix: 'use a name from the IANA time zone database, e.g. "Europe/Paris" or "America/New_York"' };
   const resolved = resolveIana(trimmed);
   if (resolved === undefined) {
-    return { ok: false, rule: RULE, fix: 'use a name from the IANA time zone database, e.g. "Europe/Paris" or "America/New_York"' };
+    return { ok: false, rule: TIMEZONE_RULE, fix: 'use a name from the IANA time zone database, e.g. "Europe/Paris" or "America/New_York"' };
   }
   return { ok: true, name: resolved.toLowerCase() === trimmed.toLowerCase() ? resolved : trimmed };
 }
 
+const TIMEZONE = defineRule("schedule.timezone", ({ input }) => {
+  if (typeof input !== "string") return `is ${show(input)}: ${TIMEZONE_RULE}; leave it out for "UTC"`;
+  const parsed = parseTimezone(input);
+  return parsed.ok ? `is ${show(input)}: ${TIMEZONE_RULE}` : `is ${show(input)}: ${parsed.rule}; ${parsed.fix}`;
+});
+
+/** A zone input: an IANA name or a fixed offset, normalized by {@link parseTimezone}. */
+export const timezoneSchema = z
+  .string(says(TIMEZONE))
+  .refine((text) => parseTimezone(text).ok, says(TIMEZONE))
+  .transform((text) => {
+    const parsed = parseTimezone(text);
+    return parsed.ok ? parsed.name : text;
+  });
+
 /** Validates a zone input for `check`; the normalized name or failures. */
 export function validateTimezone(raw: unknown, path: string): { value?: string; failures: CheckFailure[] } {
-  if (typeof raw !== "string") {
-    return { failures: [failure(path, `is ${show(raw)}: ${RULE}; leave it out for "UTC"`)] };
-  }
-  const parsed = parseTimezone(raw);
-  if (!parsed.ok) return { failures: [failure(path, `is ${show(raw)}: ${parsed.rule}; ${parsed.fix}`)] };
-  return { value: parsed.name, failures: [] };
+  return parseInputs(timezoneSchema, raw, path);
 }
 
 /**

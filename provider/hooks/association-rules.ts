@@ -30,14 +30,14 @@ function eligibilityFailures({ declared, facts }: AssociationRuleInputs): CheckF
     const path = indexPath("serverIds", i);
     const server = facts.get(id);
     if (!server) {
-      out.push(failure(path, `is "${id}": no server with this id exists in the project; check the id (openstack server show ${id}) or remove it`));
+      out.push(failure(path, "server.notFound", `is "${id}": no server with this id exists in the project; check the id (openstack server show ${id}) or remove it`));
     } else if (!PROTECTABLE_STATES.has(server.status)) {
       out.push(
-        failure(path, `is "${id}" (${server.name}), which is ${server.status}: only Running (ACTIVE) or Stopped (SHUTOFF) servers can be protected; repair or start the server, or remove it`),
+        failure(path, "server.notProtectable", `is "${id}" (${server.name}), which is ${server.status}: only Running (ACTIVE) or Stopped (SHUTOFF) servers can be protected; repair or start the server, or remove it`),
       );
     } else if (server.sharedVolumeIds.length > 0) {
       out.push(
-        failure(path, `is "${id}" (${server.name}), which has a shared (multi-attach) disk ${server.sharedVolumeIds.join(", ")}: CSBS cannot back up servers with shared disks; detach the disk or remove the server`),
+        failure(path, "server.sharedDisk", `is "${id}" (${server.name}), which has a shared (multi-attach) disk ${server.sharedVolumeIds.join(", ")}: CSBS cannot back up servers with shared disks; detach the disk or remove the server`),
       );
     }
   });
@@ -57,7 +57,7 @@ function onePolicyFailures({ entry, declared, live, facts }: AssociationRuleInpu
     others: registeredAssociations().filter((a) => a.resourceName !== entry.resourceName).map(claim),
     livePolicies,
   });
-  return conflicts.map(({ property, reason }) => ({ property, reason }));
+  return conflicts.map(({ path, rule, message }) => ({ path, rule, message }));
 }
 
 function capacityFailures({ entry, live }: AssociationRuleInputs): CheckFailure[] {
@@ -71,5 +71,5 @@ function capacityFailures({ entry, live }: AssociationRuleInputs): CheckFailure[
     live: (policy?.serverIds ?? []).filter((s) => !owned.has(s) && !declaredHere.has(s)),
     associations: group.map((a) => ({ name: a.resourceName, serverIds: a.serverIds })),
   });
-  return message ? [failure("serverIds", `would overfill the policy: ${message}; spreadServers helps split a fleet`)] : [];
+  return message ? [failure("serverIds", "membership.tooManyServers", `would overfill the policy: ${message}; spreadServers helps split a fleet`)] : [];
 }

@@ -5,12 +5,10 @@
  * therefore travels at the start of the reason and the property is left empty, which the engine prints as
  * `resource 'daily' has a problem: \`schedule.times\` "02:00" and "02:30" are 30 minutes apart: …`.
  */
+import type * as pulumi from "@pulumi/pulumi";
 import type { CheckFailure } from "../domain/failures";
 
-/** The failures for the engine: empty `property`, every reason starting with its backticked path. */
-export function failuresForEngine(failures: readonly CheckFailure[]): CheckFailure[] {
-  return failures.map(({ property, reason }) => ({
-    property: "",
-    reason: property === "" || reason.startsWith(`\`${property}\``) ? reason : `\`${property}\` ${reason}`,
-  }));
+/** The failures for the engine: empty `property`, every reason its message (which starts with its backticked path). */
+export function failuresForEngine(failures: readonly CheckFailure[]): pulumi.dynamic.CheckFailure[] {
+  return failures.map(({ message }) => ({ property: "", reason: message }));
 }

@@ -56,6 +56,7 @@ export function ownerTagFailures(rawTags: unknown): CheckFailure[] {
     failures.push(
       failure(
         "tags",
+        "tags.tooManyWithMarker",
         `has ${keys.length} tags: a policy takes at most ${USER_TAGS_MAX} here, because the service allows ${LIMITS.tagsMax} and pulumi-csbs ` +
           `keeps one (\`${OWNER_TAG_KEY}\`) to recognise its own policies after an interrupted deployment; remove ${keys.length - USER_TAGS_MAX}`,
       ),
@@ -63,7 +64,7 @@ export function ownerTagFailures(rawTags: unknown): CheckFailure[] {
   }
   for (const key of keys) {
     if (key.trim() === OWNER_TAG_KEY) {
-      failures.push(failure(childPath("tags", key), `uses the reserved key "${OWNER_TAG_KEY}": pulumi-csbs writes it to mark the policies it creates; rename the tag`));
+      failures.push(failure(childPath("tags", key), "tags.reservedKey", `uses the reserved key "${OWNER_TAG_KEY}": pulumi-csbs writes it to mark the policies it creates; rename the tag`));
     }
   }
   return failures;
@@ -71,5 +72,5 @@ export function ownerTagFailures(rawTags: unknown): CheckFailure[] {
 
 /** True for the domain's own tag-count failure, which the stricter count of {@link ownerTagFailures} replaces. */
 export function isTagCountFailure(f: CheckFailure): boolean {
-  return f.property === "tags" && /^`tags` has \d+ tags:/.test(f.reason);
+  return f.rule === "tags.tooMany";
 }

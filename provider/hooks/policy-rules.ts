@@ -35,13 +35,14 @@ export function policyRuleFailures(args: PolicyRuleInputs): CheckFailure[] {
   if (holder && entry.creates) {
     const claim = claimOf(holder, { owner: args.owner, adopt: inputs.adopt, autoNamed: args.autoNamed });
     if (claim.kind === "refuse") {
-      failures.push(failure("name", `is "${name}", ${claim.reason}`));
+      failures.push(failure("name", "policy.nameTaken", `is "${name}", ${claim.reason}`));
     } else if (claim.kind === "adopt") {
       const diffs = policyDifferences(holder, specFromInputs(inputs));
       if (diffs.length > 0) {
         failures.push(
           failure(
             "name",
+            "policy.adoptMismatch",
             `is "${name}", the name of existing policy ${holder.id}, which does not match this declaration (${diffs.join("; ")}): ` +
               (inputs.adopt
                 ? "change the declaration to match the policy, or change the policy in the console, then run again"
@@ -52,7 +53,7 @@ export function policyRuleFailures(args: PolicyRuleInputs): CheckFailure[] {
     }
     // `recover`: this resource's own policy from an interrupted create; the create brings it to the declaration.
   } else if (holder && !entry.creates && entry.oldPolicyName !== undefined && name !== entry.oldPolicyName) {
-    failures.push(failure("name", `is "${name}", already used by policy ${holder.id} in this project: policy names are unique; choose another name`));
+    failures.push(failure("name", "policy.nameTaken", `is "${name}", already used by policy ${holder.id} in this project: policy names are unique; choose another name`));
   }
 
   if (willCreate) {
@@ -67,7 +68,7 @@ export function policyRuleFailures(args: PolicyRuleInputs): CheckFailure[] {
     if (message) {
       // No property is to blame: the quota is the deployment's, not this policy's name's.
       const names = deployment.map((p) => `\`${p.resourceName}\``).sort().join(", ");
-      failures.push(failure("", `this deployment's policies (${names}) would exceed the project's policy quota: ${message}`));
+      failures.push(failure("", "quota.policiesPerProject", `this deployment's policies (${names}) would exceed the project's policy quota: ${message}`));
     }
   }
   return failures;

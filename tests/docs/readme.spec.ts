@@ -84,7 +84,7 @@ describe("README.md", () => {
     const quoted = fencedBlocks("text").map(normalize).find((b) => b.includes('"02:30"'));
     assert.ok(quoted, "no quoted message for runs at 02:00 and 02:30");
     const result = validateSchedule({ times: ["02:00", "02:30"] }, "schedule", new Date());
-    assert.deepEqual(result.failures.map((f) => f.reason), [quoted]);
+    assert.deepEqual(result.failures.map((f) => f.message), [quoted]);
   });
 
   it("shows the pattern the quickstart's schedule is sent as", () => {

@@ -19,7 +19,7 @@ describe("association-inputs", () => {
   it("rejects non-UUID ids with their index", () => {
     const failures = validateAssociationInputs({ policyId: "daily", serverIds: [id(1), "web-001"] }).failures;
     assert.deepEqual(properties(failures), ["policyId", "serverIds[1]"]);
-    assert.match(failures[1]?.reason ?? "", /^`serverIds\[1\]` is "web-001": a server id must be a UUID/);
+    assert.match(failures[1]?.message ?? "", /^`serverIds\[1\]` is "web-001": a server id must be a UUID/);
   });
 
   it("rejects duplicates naming the earlier index", () => {
@@ -33,8 +33,8 @@ describe("association-inputs", () => {
   });
 
   it("rejects a non-boolean takeOver and unknown inputs", () => {
-    assert.equal(validateAssociationInputs({ policyId: POLICY, serverIds: [id(1)], takeOver: "yes" }).failures[0]?.property, "takeOver");
-    assert.equal(validateAssociationInputs({ policyId: POLICY, serverIds: [id(1)], servers: [] }).failures[0]?.property, "servers");
+    assert.equal(validateAssociationInputs({ policyId: POLICY, serverIds: [id(1)], takeOver: "yes" }).failures[0]?.path, "takeOver");
+    assert.equal(validateAssociationInputs({ policyId: POLICY, serverIds: [id(1)], servers: [] }).failures[0]?.path, "servers");
   });
 
   it("keeps an unknown policy id and unknown server ids", () => {

@@ -2,12 +2,16 @@ import * as assert from "node:assert/strict";
 import { childPath, failure, indexPath, plural, show } from "../../../provider/domain/failures";
 
 describe("failures", () => {
-  it("starts every reason with the property path in backticks", () => {
-    assert.deepEqual(failure("schedule.times[1]", 'is "24:00"'), { property: "schedule.times[1]", reason: '`schedule.times[1]` is "24:00"' });
+  it("starts every message with the property path in backticks and keeps the rule id apart", () => {
+    assert.deepEqual(failure("schedule.times[1]", "schedule.timeFormat", 'is "24:00"'), {
+      path: "schedule.times[1]",
+      rule: "schedule.timeFormat",
+      message: '`schedule.times[1]` is "24:00"',
+    });
   });
 
-  it("leaves the reason alone when the failure is about the inputs as a whole", () => {
-    assert.equal(failure("", "inputs are null").reason, "inputs are null");
+  it("leaves the message alone when the failure is about the inputs as a whole", () => {
+    assert.equal(failure("", "policy.inputsType", "inputs are null").message, "inputs are null");
   });
 
   it("shows strings quoted and cuts huge ones", () => {

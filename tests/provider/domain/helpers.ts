@@ -8,12 +8,12 @@ export const SUMMER = new Date("2026-07-06T12:00:00Z");
 
 /** Asserts exactly one failure on `property` and returns its reason. */
 export function onlyFailureOn(failures: readonly CheckFailure[], property: string): string {
-  const matching = failures.filter((f) => f.property === property);
+  const matching = failures.filter((f) => f.path === property);
   assert.equal(matching.length, 1, `expected one failure on ${property}, got ${JSON.stringify(failures, null, 1)}`);
-  return (matching[0] as CheckFailure).reason;
+  return (matching[0] as CheckFailure).message;
 }
 
 /** The properties of all failures, in order. */
 export function properties(failures: readonly CheckFailure[]): string[] {
-  return failures.map((f) => f.property);
+  return failures.map((f) => f.path);
 }

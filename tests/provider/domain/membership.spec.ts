@@ -48,9 +48,9 @@ describe("membership", () => {
       livePolicies: [{ id: "p2", name: "nightly", serverIds: ["s2"] }, { id: "p1", name: "daily", serverIds: ["s1"] }],
     });
     assert.equal(conflicts.length, 1);
-    assert.equal(conflicts[0]?.property, "serverIds[1]");
+    assert.equal(conflicts[0]?.path, "serverIds[1]");
     assert.deepEqual(conflicts[0]?.otherPolicy, { id: "p2", name: "nightly" });
-    assert.match(conflicts[0]?.reason ?? "", /already in policy "nightly" \(id p2\).*set takeOver: true on "web"/);
+    assert.match(conflicts[0]?.message ?? "", /already in policy "nightly" \(id p2\).*set takeOver: true on "web"/);
   });
 
   it("lets takeOver move servers from another live policy", () => {
@@ -69,6 +69,6 @@ describe("membership", () => {
       livePolicies: [],
     });
     assert.equal(conflicts[0]?.otherAssociation, "db");
-    assert.match(conflicts[0]?.reason ?? "", /association "db" of another policy also lists/);
+    assert.match(conflicts[0]?.message ?? "", /association "db" of another policy also lists/);
   });
 });

@@ -51,7 +51,7 @@ describe("policy-inputs", () => {
   it("requires a schedule and a retention", () => {
     const failures = validatePolicyInputs({ name: "p" }, WINTER).failures;
     assert.deepEqual(properties(failures), ["schedule", "retention"]);
-    assert.match(failures[0]?.reason ?? "", /is missing: a policy needs a schedule/);
+    assert.match(failures[0]?.message ?? "", /is missing: a policy needs a schedule/);
   });
 
   it("reports every problem of every input at once", () => {
@@ -59,7 +59,7 @@ describe("policy-inputs", () => {
       { name: "", schedule: { times: ["24:00", "23:30", "00:10"], everyNDays: 31 }, retention: { maxBackups: 0, permanent: true }, tags: { "a b": "c" }, extra: 1 },
       WINTER,
     ).failures;
-    assert.deepEqual(properties(failures).sort(), ["extra", "name", "retention", "schedule.everyNDays", "schedule.times[0]", 'tags["a b"]'].sort());
+    assert.deepEqual(properties(failures).sort(), ["extra", "name", "retention", "retention.maxBackups", "schedule.everyNDays", "schedule.times[0]", 'tags["a b"]'].sort());
   });
 
   it("ignores engine plumbing keys and empty optional values", () => {

@@ -28,11 +28,11 @@ const RUNS = { numRuns: 300 };
 
 function wellFormed(failures: readonly CheckFailure[]): void {
   for (const f of failures) {
-    assert.equal(typeof f.property, "string");
-    assert.equal(typeof f.reason, "string");
-    if (f.property !== "") assert.ok(f.reason.startsWith(`\`${f.property}\` `), f.reason);
-    assert.ok(!f.reason.endsWith("."), f.reason);
-    assert.ok(f.reason.length < 1000, "reasons stay short even for huge inputs");
+    assert.equal(typeof f.path, "string");
+    assert.equal(typeof f.message, "string");
+    if (f.path !== "") assert.ok(f.message.startsWith(`\`${f.path}\` `), f.message);
+    assert.ok(!f.message.endsWith("."), f.message);
+    assert.ok(f.message.length < 1000, "reasons stay short even for huge inputs");
   }
 }
 

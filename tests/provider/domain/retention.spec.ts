@@ -30,7 +30,7 @@ describe("retention", () => {
 
   it("rejects unknown settings and non-objects", () => {
     assert.match(onlyFailureOn(validateRetention({ maxBackups: 7, days: 3 }).failures, "retention.days"), /not a retention setting/);
-    assert.equal(validateRetention(7).failures[0]?.property, "retention");
+    assert.equal(validateRetention(7).failures[0]?.path, "retention");
   });
 
   it("keeps unknown values", () => {

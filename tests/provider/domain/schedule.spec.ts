@@ -55,15 +55,15 @@ describe("schedule", () => {
 
   it("rejects 25 times and accepts 24 hourly times", () => {
     const failures = validateSchedule({ times: [...hourly, "12:30"] }).failures;
-    assert.ok(failures.some((f) => f.property === "schedule.times" && /has 25 times: a policy runs at most 24 times a day; remove 1/.test(f.reason)));
+    assert.ok(failures.some((f) => f.path === "schedule.times" && /has 25 times: a policy runs at most 24 times a day; remove 1/.test(f.message)));
     assert.deepEqual(validateSchedule({ times: hourly }).failures, []);
   });
 
   it('rejects "24:00", "12:60" and "noon" with their index and a fix', () => {
     const failures = validateSchedule({ times: ["24:00", "12:60", "noon"] }).failures;
     assert.deepEqual(properties(failures), ["schedule.times[0]", "schedule.times[1]", "schedule.times[2]"]);
-    assert.equal(failures[0]?.reason, '`schedule.times[0]` is "24:00": a run time must be HH:MM from 00:00 to 23:59; use "00:00"');
-    assert.match(failures[2]?.reason ?? "", /use "12:00"$/);
+    assert.equal(failures[0]?.message, '`schedule.times[0]` is "24:00": a run time must be HH:MM from 00:00 to 23:59; use "00:00"');
+    assert.match(failures[2]?.message ?? "", /use "12:00"$/);
   });
 
   it("rejects missing, empty and non-list times", () => {
@@ -105,7 +105,7 @@ describe("schedule", () => {
   });
 
   it("uses the given path prefix", () => {
-    assert.equal(validateSchedule({ times: ["x"] }, "policy.schedule").failures[0]?.property, "policy.schedule.times[0]");
+    assert.equal(validateSchedule({ times: ["x"] }, "policy.schedule").failures[0]?.path, "policy.schedule.times[0]");
   });
 
   it("keeps unknown values and skips their checks", () => {

@@ -28,7 +28,7 @@ describe("tags", () => {
   });
 
   it("rejects keys that collide once trimmed", () => {
-    assert.match(validateTags({ env: "a", " env": "b" }).failures[0]?.reason ?? "", /must be unique/);
+    assert.match(validateTags({ env: "a", " env": "b" }).failures[0]?.message ?? "", /must be unique/);
   });
 
   it("keeps unknown values", () => {

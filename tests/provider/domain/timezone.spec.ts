@@ -37,12 +37,12 @@ describe("timezone", () => {
   it("rejects unknown zones with a fix", () => {
     const result = validateTimezone("Mars/Olympus", "schedule.timezone");
     assert.equal(result.value, undefined);
-    assert.match(result.failures[0]?.reason ?? "", /^`schedule.timezone` is "Mars\/Olympus": .*IANA.*; use a name/);
+    assert.match(result.failures[0]?.message ?? "", /^`schedule.timezone` is "Mars\/Olympus": .*IANA.*; use a name/);
   });
 
   it("suggests the UTC form for a bare offset", () => {
     const result = validateTimezone("+08:00", "tz");
-    assert.match(result.failures[0]?.reason ?? "", /"UTC\+08:00"/);
+    assert.match(result.failures[0]?.message ?? "", /"UTC\+08:00"/);
   });
 
   it("rejects non-strings and huge strings without throwing", () => {

@@ -15,15 +15,13 @@ describe("check failures as the engine gets them", () => {
     ]);
   });
 
-  it("puts the path in front of a reason that does not start with it yet, and leaves a whole-input reason as it is", () => {
+  it("gives the engine each message, path in front, and a whole-input message as it is", () => {
     assert.deepEqual(
       failuresForEngine([
-        { property: "serverIds[2]", reason: "is not a UUID" },
-        failure("", "inputs are null: BackupPolicy inputs must be an object"),
-        failure("tags.team", 'is "" : give a value'),
+        failure("", "policy.inputsType", "inputs are null: BackupPolicy inputs must be an object"),
+        failure("tags.team", "tags.value", 'is "" : give a value'),
       ]),
       [
-        { property: "", reason: "`serverIds[2]` is not a UUID" },
         { property: "", reason: "inputs are null: BackupPolicy inputs must be an object" },
         { property: "", reason: '`tags.team` is "" : give a value' },
       ],

@@ -44,8 +44,8 @@ describe("the policy quota across this deployment and the live project", () => {
     registerPolicy(second);
     const failures = policyRuleFailures({ entry: second, inputs: policyInputs("second"), autoNamed: false, live: outside, quota: 32 });
     assert.equal(failures.length, 1);
-    assert.match(failures[0].reason, /31 policies outside this stack; this deployment adds 2/);
-    assert.match(failures[0].reason, /`first`, `second`/);
+    assert.match(failures[0].message, /31 policies outside this stack; this deployment adds 2/);
+    assert.match(failures[0].message, /`first`, `second`/);
   });
 
   it("counts a live policy of this deployment once", () => {
@@ -62,7 +62,7 @@ describe("the policy quota across this deployment and the live project", () => {
     const entry = { resourceName: "p", policyName: "taken", creates: true };
     registerPolicy(entry);
     const failures = policyRuleFailures({ entry, inputs: policyInputs("taken"), autoNamed: false, live: [live(uuid(1), "taken")], quota: 32 });
-    assert.match(failures[0].reason, /already used by policy .*adopt: true/);
+    assert.match(failures[0].message, /already used by policy .*adopt: true/);
   });
 
   it("lets adopt take over a live policy that matches, and explains the difference when it does not", () => {
@@ -73,7 +73,7 @@ describe("the policy quota across this deployment and the live project", () => {
     assert.deepEqual(policyRuleFailures({ entry, inputs: policyInputs("taken", { adopt: true }), autoNamed: false, live: [same], quota: 32 }), []);
     const differs = { ...same, enabled: false };
     const failures = policyRuleFailures({ entry, inputs: policyInputs("taken", { adopt: true }), autoNamed: false, live: [differs], quota: 32 });
-    assert.match(failures[0].reason, /enabled is false in the cloud but true here/);
+    assert.match(failures[0].message, /enabled is false in the cloud but true here/);
   });
 });
 
@@ -86,23 +86,23 @@ describe("the association rules across this deployment and the live project", ()
     const b = association({ resourceName: "fleet-b", policyKey: "urn:p", serverIds: servers.slice(33, 65) });
     const failures = associationRuleFailures({ entry: b, declared: b.serverIds, live: [], facts: active(b.serverIds) });
     assert.equal(failures.length, 1);
-    assert.match(failures[0].reason, /would hold 65 servers/);
-    assert.match(failures[0].reason, /"fleet-a" lists 33, association "fleet-b" lists 32/);
+    assert.match(failures[0].message, /would hold 65 servers/);
+    assert.match(failures[0].message, /"fleet-a" lists 33, association "fleet-b" lists 32/);
   });
 
   it("counts live servers outside the stack towards the 64", () => {
     const entry = association({ resourceName: "a", policyKey: uuid(5), policyId: uuid(5), serverIds: servers.slice(0, 60) });
     const policy = live(uuid(5), "p", servers.slice(60, 65));
     const failures = associationRuleFailures({ entry, declared: entry.serverIds, live: [policy], facts: active(entry.serverIds) });
-    assert.match(failures[0].reason, /5 already associated outside this deployment/);
+    assert.match(failures[0].message, /5 already associated outside this deployment/);
   });
 
   it("fails a server held by another live policy unless takeOver", () => {
     const holder = live(uuid(7), "elsewhere", [servers[0]]);
     const entry = association({ resourceName: "a", policyKey: uuid(5), policyId: uuid(5), serverIds: [servers[0]] });
     const failures = associationRuleFailures({ entry, declared: entry.serverIds, live: [holder], facts: active(entry.serverIds) });
-    assert.equal(failures[0].property, "serverIds[0]");
-    assert.match(failures[0].reason, /already in policy "elsewhere"/);
+    assert.equal(failures[0].path, "serverIds[0]");
+    assert.match(failures[0].message, /already in policy "elsewhere"/);
     const taking = association({ ...entry, takeOver: true });
     assert.deepEqual(associationRuleFailures({ entry: taking, declared: taking.serverIds, live: [holder], facts: active(taking.serverIds) }), []);
   });
@@ -118,7 +118,7 @@ describe("the association rules across this deployment and the live project", ()
     association({ resourceName: "one", policyKey: uuid(5), policyId: uuid(5), serverIds: [servers[0]] });
     const entry = association({ resourceName: "two", policyKey: uuid(6), policyId: uuid(6), serverIds: [servers[0]] });
     const failures = associationRuleFailures({ entry, declared: entry.serverIds, live: [], facts: active(entry.serverIds) });
-    assert.match(failures[0].reason, /association "one"/);
+    assert.match(failures[0].message, /association "one"/);
   });
 
   it("fails missing, broken and shared-disk servers with their paths", () => {
@@ -130,10 +130,10 @@ describe("the association rules across this deployment and the live project", ()
       [ids[2], { id: ids[2], name: "shared-0", status: "ACTIVE", sharedVolumeIds: ["vol-1"] }],
     ]);
     const failures = associationRuleFailures({ entry, declared: ids, live: [], facts });
-    assert.deepEqual(failures.map((f) => f.property), ["serverIds[0]", "serverIds[1]", "serverIds[2]"]);
-    assert.match(failures[0].reason, /no server with this id/);
-    assert.match(failures[1].reason, /ERROR: only Running \(ACTIVE\) or Stopped \(SHUTOFF\)/);
-    assert.match(failures[2].reason, /shared \(multi-attach\) disk vol-1/);
+    assert.deepEqual(failures.map((f) => f.path), ["serverIds[0]", "serverIds[1]", "serverIds[2]"]);
+    assert.match(failures[0].message, /no server with this id/);
+    assert.match(failures[1].message, /ERROR: only Running \(ACTIVE\) or Stopped \(SHUTOFF\)/);
+    assert.match(failures[2].message, /shared \(multi-attach\) disk vol-1/);
   });
 
   it("skips servers whose ids are not known yet", () => {

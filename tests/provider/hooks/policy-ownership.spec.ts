@@ -70,16 +70,16 @@ describe("the live name rule with ownership markers", () => {
     registerPolicy(entry);
     const failures = policyRuleFailures({ entry, inputs: inputs(), autoNamed: false, owner: MINE, live: [live({ owner: THEIRS })], quota: 32 });
     assert.equal(failures.length, 1);
-    assert.equal(failures[0].property, "name");
-    assert.match(failures[0].reason, /^`name` is "daily-web", already used by policy .* ownership marker is not this resource's/);
+    assert.equal(failures[0].path, "name");
+    assert.match(failures[0].message, /^`name` is "daily-web", already used by policy .* ownership marker is not this resource's/);
   });
 });
 
 describe("the tag slot and key the ownership marker takes", () => {
   it(`fails 10 user tags, saying at most ${USER_TAGS_MAX} and why`, () => {
     const failures = ownerTagFailures(tenTags);
-    assert.deepEqual(failures.map((f) => f.property), ["tags"]);
-    assert.match(failures[0].reason, /has 10 tags: a policy takes at most 9 here, .*pulumi-csbs-owner.*; remove 1$/);
+    assert.deepEqual(failures.map((f) => f.path), ["tags"]);
+    assert.match(failures[0].message, /has 10 tags: a policy takes at most 9 here, .*pulumi-csbs-owner.*; remove 1$/);
   });
 
   it("accepts 9 user tags, absent tags and tags not known yet", () => {
@@ -90,8 +90,8 @@ describe("the tag slot and key the ownership marker takes", () => {
 
   it("refuses the marker's key as a user tag", () => {
     const failures = ownerTagFailures({ [OWNER_TAG_KEY]: MINE });
-    assert.deepEqual(failures.map((f) => f.property), [`tags["${OWNER_TAG_KEY}"]`]);
-    assert.match(failures[0].reason, /reserved key "pulumi-csbs-owner".*rename the tag/);
+    assert.deepEqual(failures.map((f) => f.path), [`tags["${OWNER_TAG_KEY}"]`]);
+    assert.match(failures[0].message, /reserved key "pulumi-csbs-owner".*rename the tag/);
   });
 });
 

@@ -1,0 +1,75 @@
+/**
+ * Every rule a check can fail, by a stable id. Code and tests tell failures apart by these ids, never by
+ * their text, which may be reworded. An id names the subject then the rule: `schedule.runsTooClose`.
+ */
+export const RULE_IDS = [
+  // Structure shared by both resources.
+  "input.boolean",
+  // BackupPolicy inputs.
+  "policy.inputsType",
+  "policy.unknownInput",
+  "policy.name",
+  "policy.descriptionType",
+  "policy.descriptionTooLong",
+  "policy.descriptionChars",
+  "policy.scheduleMissing",
+  "policy.retentionMissing",
+  // The schedule and its whole-cycle rule.
+  "schedule.type",
+  "schedule.unknownSetting",
+  "schedule.timesList",
+  "schedule.noTimes",
+  "schedule.tooManyTimes",
+  "schedule.timeFormat",
+  "schedule.runsTooClose",
+  "schedule.weekdaysList",
+  "schedule.noWeekdays",
+  "schedule.weekday",
+  "schedule.weekdaysAndEveryNDays",
+  "schedule.everyNDays",
+  "schedule.timezone",
+  "schedule.utcRunsTooClose",
+  // Retention.
+  "retention.type",
+  "retention.unknownSetting",
+  "retention.noKind",
+  "retention.exactlyOneKind",
+  "retention.permanent",
+  "retention.count",
+  // Tags.
+  "tags.type",
+  "tags.tooMany",
+  "tags.tooManyWithMarker",
+  "tags.reservedKey",
+  "tags.key",
+  "tags.duplicateKey",
+  "tags.value",
+  // PolicyAssociation inputs.
+  "association.inputsType",
+  "association.unknownInput",
+  "association.policyId",
+  "association.serverIdsList",
+  "association.noServers",
+  "association.tooManyServerIds",
+  "association.serverId",
+  "association.duplicateServerId",
+  // Rules against the live project and the whole deployment.
+  "policy.nameTaken",
+  "policy.adoptMismatch",
+  "policy.notFound",
+  "quota.policiesPerProject",
+  "server.notFound",
+  "server.notProtectable",
+  "server.sharedDisk",
+  "membership.serverInOtherPolicy",
+  "membership.serverInOtherAssociation",
+  "membership.tooManyServers",
+] as const;
+
+/** A stable rule identifier, e.g. `schedule.runsTooClose`. */
+export type RuleId = (typeof RULE_IDS)[number];
+
+/** True for a known rule id. */
+export function isRuleId(value: unknown): value is RuleId {
+  return typeof value === "string" && (RULE_IDS as readonly string[]).includes(value);
+}
