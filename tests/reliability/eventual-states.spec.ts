@@ -5,7 +5,7 @@
  */
 import * as assert from "node:assert/strict";
 import { admin, type TestCloud } from "../support/cloud";
-import { BASIC_SCHEDULE, CsbsDirect, scenarioStack, startTestCloud, webServers, type EngineStack, type ProgramSpec } from "../engine/provider/scenario-support";
+import { CsbsDirect, scenarioStack, startTestCloud, webServers, type EngineStack, type ProgramSpec } from "../engine/provider/scenario-support";
 import { matching, ok2xx, requestLog, type LoggedRequest } from "./reliability-support";
 
 const PROVIDER = "fc4d5750-22e7-4798-8a46-f48f62c4c1da";
@@ -17,15 +17,30 @@ describe("eventual states (issue 6 §6)", function () {
   let api: CsbsDirect;
   const spec = (): ProgramSpec => {
     const web = webServers(cloud, 4);
+    const schedule = farFromNow();
     return {
       policies: [
-        { resource: "busy", args: { name: "busy-policy", schedule: BASIC_SCHEDULE, retention: { maxBackups: 7 } }, associations: [{ resource: "busy-servers", serverIds: web.slice(0, 2) }] },
-        { resource: "draining", args: { name: "draining-policy", schedule: BASIC_SCHEDULE, retention: { maxBackups: 7 } }, associations: [{ resource: "draining-servers", serverIds: web.slice(2, 4) }] },
+        { resource: "busy", args: { name: "busy-policy", schedule, retention: { maxBackups: 7 } }, associations: [{ resource: "busy-servers", serverIds: web.slice(0, 2) }] },
+        { resource: "draining", args: { name: "draining-policy", schedule, retention: { maxBackups: 7 } }, associations: [{ resource: "draining-servers", serverIds: web.slice(2, 4) }] },
       ],
     };
   };
   const settings = (knobs: Record<string, number>) => admin(cloud, "POST", "/csbs/settings", knobs);
   const onePolicy = (id: string) => new RegExp(`^/csbs/v1/[^/]+/policies/${id}$`);
+  /** Watches the request log while `running` goes on; on the first refused DELETE of `policy`, ends every backup. */
+  const finishBackupsOnceRefused = async (policy: string, running: Promise<unknown>): Promise<boolean> => {
+    let done = false;
+    void running.finally(() => (done = true));
+    while (!done) {
+      const log = await requestLog(cloud);
+      if (matching(log, "DELETE", onePolicy(policy), (s) => s === 409).length > 0) {
+        await admin(cloud, "POST", "/clock", { advanceSeconds: 601 });
+        return true;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return false;
+  };
 
   before(async () => {
     cloud = await startTestCloud();
@@ -57,20 +72,25 @@ describe("eventual states (issue 6 §6)", function () {
     const outs = (await stack.outputs()) as Record<string, { id: string }>;
     const busy = outs.busy!.id;
     const draining = outs.draining!.id;
-    // draining: a finished backup, then its deletion takes five minutes.
-    await settings({ protectSeconds: 0, deleteSeconds: 300 });
+    // draining: a finished backup, then its deletion takes two hours.
+    await settings({ protectSeconds: 0, deleteSeconds: 7200 });
     const run = await api.call<{ checkpoint: { id: string } }>("POST", `/providers/${PROVIDER}/checkpoints`, { checkpoint: { plan_id: draining, parameters: { auto_trigger: false } } });
     await api.items(); // settles the finished backup
     await api.call("DELETE", `/providers/${PROVIDER}/checkpoints/${run.checkpoint.id}`);
-    // busy: a backup that takes five seconds to make.
-    await settings({ protectSeconds: 5 });
+    // busy: a backup that is still being made when the destroy starts, and finishes (the cloud's clock is moved
+    // on) only once the provider has been refused: on a loaded machine a real-time delay could end before the
+    // engine even starts the delete.
+    await settings({ protectSeconds: 600 });
     await api.call("POST", `/providers/${PROVIDER}/checkpoints`, { checkpoint: { plan_id: busy, parameters: { auto_trigger: false } } });
     assert.ok((await api.items(`?policy_id=${busy}`)).every((i) => i.status === "protecting"));
     assert.ok((await api.items(`?policy_id=${draining}`)).every((i) => i.status === "deleting"));
 
     await admin(cloud, "DELETE", "/requests");
-    const destroy = await stack.destroy();
+    const destroying = stack.destroy();
+    const refused = await finishBackupsOnceRefused(busy, destroying);
+    const destroy = await destroying;
     assert.equal(destroy.code, 0, destroy.output.slice(-3000));
+    assert.ok(refused, "the destroy reached the busy policy while its backup ran");
     const log = await requestLog(cloud);
     await settings({ protectSeconds: 0, deleteSeconds: 1 });
 
@@ -78,7 +98,7 @@ describe("eventual states (issue 6 §6)", function () {
     const deletes = busyCalls.filter((r) => r.method === "DELETE");
     assert.ok(deletes.some((r) => r.status === 409), "the delete was refused while the backup ran");
     assert.ok(ok2xx(deletes[deletes.length - 1]!.status), "and succeeded once it finished");
-    assert.ok(deletes.length <= 5, `${deletes.length} DELETEs in about five seconds`);
+    assert.ok(deletes.length <= 5, `${deletes.length} DELETEs: the provider waits between tries instead of looping`);
     assertEveryRetryWasPrecededByARead(busyCalls);
 
     const drainingDeletes = matching(log, "DELETE", onePolicy(draining));
@@ -87,6 +107,13 @@ describe("eventual states (issue 6 §6)", function () {
     assert.ok((await api.items()).some((i) => i.status === "deleting"), "the slow backup deletion carries on; nothing waited for it");
   });
 });
+
+/** A weekly run 12 hours from now: moving the cloud's clock by ten minutes never reaches a scheduled run. */
+function farFromNow(): { times: string[]; weekdays: string[] } {
+  const at = new Date(Date.now() + 12 * 3600_000);
+  const hhmm = `${String(at.getUTCHours()).padStart(2, "0")}:${String(at.getUTCMinutes()).padStart(2, "0")}`;
+  return { times: [hhmm], weekdays: [["SU", "MO", "TU", "WE", "TH", "FR", "SA"][at.getUTCDay()]!] };
+}
 
 /** Between two DELETEs of the same policy the provider looked (GET) first: it never re-sent DELETE blindly. */
 function assertEveryRetryWasPrecededByARead(calls: readonly LoggedRequest[]): void {

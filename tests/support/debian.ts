@@ -24,6 +24,14 @@ export async function isDebianPackageInstalled(pkg: string): Promise<boolean> {
   return r.code === 0 && r.output.includes("install ok installed");
 }
 
+/**
+ * `apt-get` with its arguments, behind one machine-wide lock: spec files run in parallel processes, and two
+ * `apt-get update` or `install` at once fail on apt's own locks instead of waiting.
+ */
+export function aptGetCommand(args: string[]): [string, string[]] {
+  return ["flock", ["/run/lock/pulumi-csbs-apt.lock", "apt-get", "-o", "DPkg::Lock::Timeout=600", ...args]];
+}
+
 let updated: Promise<void> | undefined;
 let installing: Promise<void> = Promise.resolve();
 
@@ -38,11 +46,11 @@ export function ensureDebianPackages(packages: string[]): Promise<void> {
     for (const p of packages) if (!(await isDebianPackageInstalled(p))) missing.push(p);
     if (missing.length === 0) return;
     const how = `apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${missing.join(" ")}`;
-    updated ??= run("apt-get", ["update"]).then((r) => {
+    updated ??= run(...aptGetCommand(["update"])).then((r) => {
       if (r.code !== 0) throw new Error(`apt-get update failed (exit ${r.code}); run as root: ${how}\n${r.output.slice(-2000)}`);
     });
     await updated;
-    const r = await run("apt-get", ["install", "-y", "--no-install-recommends", ...missing], { ...process.env, DEBIAN_FRONTEND: "noninteractive" });
+    const r = await run(...aptGetCommand(["install", "-y", "--no-install-recommends", ...missing]), { ...process.env, DEBIAN_FRONTEND: "noninteractive" });
     if (r.code !== 0) {
       throw new Error(`installing Debian packages ${missing.join(", ")} failed (exit ${r.code}); run as root: ${how}\n${r.output.slice(-2000)}`);
     }

@@ -11,6 +11,7 @@ import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import { exec, REPO_ROOT } from "./engine";
+import { aptGetCommand } from "./debian";
 import { passwordAuthBody } from "./password-auth";
 
 /** Debian packages that give Keystone (with uWSGI), the `openstack` CLI and the `karbor` CLI. */
@@ -77,9 +78,9 @@ export async function ensureKeystonePackages(): Promise<number> {
   if (ownPolicy) fs.writeFileSync(POLICY_RC_D, "#!/bin/sh\n# temporary, written by pulumi-csbs tests\nexit 101\n", { mode: 0o755 });
   try {
     const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-    const update = await exec("apt-get", ["update"], { env, timeoutMs: 5 * 60_000 });
+    const update = await exec(...aptGetCommand(["update"]), { env, timeoutMs: 5 * 60_000 });
     if (update.code !== 0) throw new Error(`apt-get update failed (exit ${update.code}):\n${tail(update.output)}`);
-    const install = await exec("apt-get", ["install", "-y", "--no-install-recommends", ...KEYSTONE_PACKAGES], {
+    const install = await exec(...aptGetCommand(["install", "-y", "--no-install-recommends", ...KEYSTONE_PACKAGES]), {
       env,
       timeoutMs: 10 * 60_000,
     });
