@@ -7,6 +7,7 @@ import { renderPattern } from "../../provider/domain/pattern";
 import { validateSchedule } from "../../provider/domain/schedule";
 import { scheduleToUtcRules } from "../../provider/domain/utc-rules";
 import { REPO_ROOT } from "../support/engine";
+import { POLICIES } from "../../policy-pack/src/policies";
 
 /**
  * The README cannot drift from the code: its TypeScript is copied from the examples, and what it says about
@@ -93,5 +94,26 @@ describe("README.md", () => {
     assert.ok(value);
     const pattern = renderPattern(scheduleToUtcRules(value, new Date()));
     assert.ok(readme.includes(`\`${JSON.stringify(pattern).slice(1, -1)}\``), `the README does not show ${JSON.stringify(pattern)}`);
+  });
+
+  it("documents every rule of the policy pack with each of its settings and its default level", () => {
+    for (const rule of POLICIES) {
+      const row = readme.split("\n").find((l) => l.startsWith(`| \`${rule.name}\` |`));
+      assert.ok(row, `no README table row for ${rule.name}`);
+      for (const setting of Object.keys(rule.configSchema?.properties ?? {})) assert.ok(row.includes(`\`${setting}\``), `${rule.name}: ${setting}`);
+      assert.ok(row.endsWith(`| ${rule.enforcementLevel} |`), `${rule.name} is ${rule.enforcementLevel} by default`);
+    }
+  });
+
+  it("shows a policy pack config whose every key is a rule and every setting one of that rule's", () => {
+    const block = fencedBlocks("json").find((b) => b.includes("csbs-minimum-retention"));
+    assert.ok(block, "no JSON policy pack config in the README");
+    const config = JSON.parse(block) as Record<string, string | Record<string, unknown>>;
+    for (const [name, value] of Object.entries(config)) {
+      const rule = POLICIES.find((p) => p.name === name);
+      assert.ok(rule, `${name} is not a rule of the pack`);
+      const settings = typeof value === "string" ? [] : Object.keys(value).filter((k) => k !== "enforcementLevel");
+      for (const k of settings) assert.ok(k in (rule.configSchema?.properties ?? {}), `${name}.${k}`);
+    }
   });
 });

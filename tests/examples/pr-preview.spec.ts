@@ -6,6 +6,9 @@ import { policies, serverIds } from "./cloud-api";
 import { exampleOnCloud, itDestroysEverything, upAndReadPolicy } from "./example-on-cloud";
 import { EXAMPLES_DIR, osEnv } from "./example-stack";
 import { patternRuns } from "./pattern-runs";
+import { readPreview } from "../../digest/preview-record";
+import { renderComment } from "../../digest/render-comment";
+import { installedPackDir } from "../policy-pack/pack-support";
 
 interface WorkflowStep {
   name?: string;
@@ -29,17 +32,22 @@ describe("examples/pr-preview", function () {
     const workflow = parse(fs.readFileSync(path.join(dir, ".github", "workflows", "preview.yml"), "utf8")) as Workflow;
     const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
 
-    it("runs pulumi preview --diff on pull requests", () => {
+    it("runs pulumi preview with the installed policy pack and the example's policy config on pull requests", () => {
       assert.ok("pull_request" in workflow.on);
-      assert.ok(steps.some((s) => s.run?.includes("pulumi preview --diff")), "no step runs `pulumi preview --diff`");
+      const preview = steps.find((s) => s.run?.includes("pulumi preview --json"));
+      assert.ok(preview, "no step runs `pulumi preview --json`");
+      assert.match(preview.run ?? "", /--policy-pack node_modules\/pulumi-csbs\/policy-pack --policy-pack-config policy-config\.json/);
+      assert.equal((preview as WorkflowStep & { env?: Record<string, string> }).env?.PULUMI_ENABLE_STREAMING_JSON_PREVIEW, "true");
     });
 
-    it("posts the preview as a pull-request comment, with write permission on pull requests only", () => {
+    it("posts the digest as the pull-request comment, with write permission on pull requests only", () => {
       assert.equal(workflow.permissions["pull-requests"], "write");
       assert.equal(workflow.permissions.contents, "read");
+      const digest = steps.find((s) => s.run?.includes("csbs-preview-digest --log-url"));
+      assert.match(digest?.run ?? "", /> comment\.md/);
       const poster = steps.find((s) => s.uses?.startsWith("actions/github-script@"));
       assert.ok(poster?.with?.script.includes("createComment"), "no step creates a comment");
-      assert.ok(poster?.with?.script.includes("preview.txt"), "the comment does not carry the preview output");
+      assert.ok(poster?.with?.script.includes("comment.md"), "the comment does not carry the digest");
     });
 
     it("takes the OpenStack credentials and the state passphrase from repository secrets", () => {
@@ -66,6 +74,19 @@ describe("examples/pr-preview", function () {
       assert.match(preview.output, /\+ pulumi-nodejs:dynamic\/csbs:BackupPolicy/);
       assert.match(preview.output, /\+ pulumi-nodejs:dynamic\/csbs:PolicyAssociation/);
       assert.deepEqual(await policies(ctx.cloud), [], "a preview must not write to the cloud");
+    });
+
+    it("runs the workflow's preview with the pack and its policy config, and the digest leads with the counts", async () => {
+      const preview = await ctx.stack.cli(
+        ["preview", "--json", "--policy-pack", await installedPackDir(), "--policy-pack-config", path.join(dir, "policy-config.json")],
+        { env: { PULUMI_ENABLE_STREAMING_JSON_PREVIEW: "true" } },
+      );
+      assert.equal(preview.code, 0, preview.stderr);
+      const comment = renderComment([{ stack: "prod", record: readPreview(preview.stdout) }]);
+      const lines = comment.split("\n");
+      assert.equal(lines[1], "### pulumi preview passes");
+      assert.equal(lines[5], "| prod | 3 | 0 | 0 | 0 | none |");
+      assert.match(comment, /\| prod \| production \| 2 \|/);
     });
 
     it("applies with a member's OS_* credentials", async () => {

@@ -79,7 +79,8 @@ describe("policy pack: stack rules", function () {
   });
 
   it("passes the same stack with advisory messages when the config makes the rules advisory", async () => {
-    const preview = await previewWithPack(stack, levels("advisory", STACK_RULES));
+    // The short form of a level, a string instead of an object, as the README shows it.
+    const preview = await previewWithPack(stack, { ...levels("advisory", STACK_RULES), "csbs-servers-per-policy": "advisory" });
     assert.equal(preview.code, 0, preview.output);
     assert.equal(violationsOf(preview.output, "csbs-server-in-one-policy").filter((v) => v.level === "advisory").length, 2, preview.output);
     assert.equal(violationsOf(preview.output, "csbs-servers-per-policy")[0]?.level, "advisory");
