@@ -46,6 +46,23 @@ export interface EveryNDaysScheduleArgs extends ScheduleTimes {
  */
 export type ScheduleArgs = WeeklyScheduleArgs | EveryNDaysScheduleArgs;
 
+/**
+ * Long-term retention (CSBS only; Karbor has none): besides what `maxBackups` or `maxAgeDays` keep, keep the newest
+ * automatic backup of each of the last N days, weeks, months and years, counted in the schedule's time zone (its
+ * offset at deploy time, like the schedule's). Each count is 0 to 100; at least one must be above 0. The API never
+ * shows these counts: pulumi-csbs keeps them from the inputs in state, so refresh neither loses them nor shows a diff.
+ */
+export interface LongTermRetentionArgs {
+  /** Keep the newest backup of each of the last N days. @default 0 */
+  daily?: pulumi.Input<number>;
+  /** Keep the newest backup of each of the last N weeks (Monday to Sunday). @default 0 */
+  weekly?: pulumi.Input<number>;
+  /** Keep the newest backup of each of the last N months. @default 0 */
+  monthly?: pulumi.Input<number>;
+  /** Keep the newest backup of each of the last N years. @default 0 */
+  yearly?: pulumi.Input<number>;
+}
+
 /** How long backups are kept: exactly one of the three forms (the type refuses two together, as the provider does). */
 export type RetentionArgs =
   | {
@@ -53,12 +70,16 @@ export type RetentionArgs =
       maxBackups: pulumi.Input<number>;
       maxAgeDays?: never;
       permanent?: never;
+      /** Also keep daily, weekly, monthly and yearly backups. Not with `permanent`. @default - none */
+      longTerm?: pulumi.Input<LongTermRetentionArgs>;
     }
   | {
       /** Keep automatic backups for N days, 1 to 99999. */
       maxAgeDays: pulumi.Input<number>;
       maxBackups?: never;
       permanent?: never;
+      /** Also keep daily, weekly, monthly and yearly backups. Not with `permanent`. @default - none */
+      longTerm?: pulumi.Input<LongTermRetentionArgs>;
     }
   | {
       /** Never delete automatic backups. */
@@ -119,11 +140,13 @@ export interface ScheduleOutput {
   timezone: string;
 }
 
-/** Retention as the provider stores it: exactly one key is present. */
+/** Retention as the provider stores it: exactly one of the first three keys is present. */
 export interface RetentionOutput {
   maxBackups?: number;
   maxAgeDays?: number;
   permanent?: true;
+  /** The long-term counts as declared (all four, 0 when not given); kept from the inputs, as the API never shows them. */
+  longTerm?: { daily: number; weekly: number; monthly: number; yearly: number };
 }
 
 const POLICY_TYPE = "BackupPolicy";
@@ -159,6 +182,8 @@ export class BackupPolicy extends pulumi.dynamic.Resource {
   declare readonly pattern: pulumi.Output<string>;
   /** The project that holds the policy. */
   declare readonly projectId: pulumi.Output<string>;
+  /** The `timezone` sent with `retention.longTerm` ("UTC+01:00": the schedule zone's offset at deploy time), "" without it. */
+  declare readonly longTermZone: pulumi.Output<string>;
 
   constructor(name: string, args: BackupPolicyArgs, opts?: pulumi.CustomResourceOptions) {
     const props = {
@@ -183,6 +208,7 @@ export class BackupPolicy extends pulumi.dynamic.Resource {
       createdAt: undefined,
       pattern: undefined,
       projectId: undefined,
+      longTermZone: undefined,
     };
     super(policyProvider, name, props, opts, MODULE, POLICY_TYPE);
   }

@@ -15,6 +15,7 @@ export {
   type BackupPolicyArgs,
   type EveryNDaysScheduleArgs,
   type PolicyStatus,
+  type LongTermRetentionArgs,
   type RetentionArgs,
   type RetentionOutput,
   type ScheduleArgs,
@@ -23,7 +24,7 @@ export {
   type Weekday,
   type WeeklyScheduleArgs,
 } from "./backup-policy";
-export { PolicyAssociation, POLICY_ASSOCIATION_TYPE_TOKEN, type PolicyAssociationArgs } from "./policy-association";
+export { PolicyAssociation, POLICY_ASSOCIATION_TYPE_TOKEN, type PolicyAssociationArgs, type ServerSelectorArgs } from "./policy-association";
 export { spreadServers, type SpreadServersOptions } from "./fleet";
 export { renderScheduleGrid } from "./schedule-grid";
 export { getPolicy, getPolicyOutput, type GetPolicyArgs, type GetPolicyOutputArgs, type PolicyInfo } from "./get-policy";

@@ -2,15 +2,38 @@ import * as pulumi from "@pulumi/pulumi";
 import { policyRefOf } from "./policy-ref";
 import { associationProvider } from "./provider-loader";
 
+/** Which servers a {@link PolicyAssociation} protects, by what they carry; at least one tag or metadata pair. */
+export interface ServerSelectorArgs {
+  /** Nova server tags (microversion 2.26) the server must all have. @default [] */
+  tags?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Nova server metadata the server must all have, values compared exactly. @default {} */
+  metadata?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
 /** The inputs of a {@link PolicyAssociation}. */
 export interface PolicyAssociationArgs {
   /** The id of the backup policy, usually `policy.id`. Changing it replaces the association (delete first). */
   policyId: pulumi.Input<string>;
   /**
    * The ECS (Nova server) ids to protect: 1 to 64 unique UUIDs. All associations of one policy together hold at
-   * most 64 servers; a server can be in only one policy.
+   * most 64 servers; a server can be in only one policy. Give exactly one of `serverIds` and `serverSelector`.
+   * @default - none: `serverSelector` chooses the servers
    */
-  serverIds: pulumi.Input<pulumi.Input<string>[]>;
+  serverIds?: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * Choose the servers by Nova server tags and metadata instead of listing ids: a server matches when it has every
+   * tag and every key=value. Resolved in every preview and up into a sorted id list (the `serverIds` output), so
+   * the preview shows which servers are added or removed when tags change. Every association rule applies to the
+   * resolved list. Give exactly one of `serverIds` and `serverSelector`.
+   * @default - none: `serverIds` lists the servers
+   */
+  serverSelector?: pulumi.Input<ServerSelectorArgs>;
+  /**
+   * Let `serverSelector` match no server (the association then protects none until a server matches); when
+   * false, a selector that matches nothing fails the preview.
+   * @default false
+   */
+  allowEmpty?: pulumi.Input<boolean>;
   /**
    * Move servers that another policy already holds into this one (what the console does), instead of failing.
    * @default false
@@ -33,8 +56,10 @@ export const POLICY_ASSOCIATION_TYPE_TOKEN = `pulumi-nodejs:dynamic/${MODULE}:${
 export class PolicyAssociation extends pulumi.dynamic.Resource {
   /** The id of the backup policy that holds this association's servers. */
   declare readonly policyId: pulumi.Output<string>;
-  /** This association's servers that are in the policy. */
+  /** This association's servers that are in the policy: the listed ones, or those the selector resolved to (sorted). */
   declare readonly serverIds: pulumi.Output<string[]>;
+  /** The selector that chose the servers, normalized (tags sorted), when the association has one. */
+  declare readonly serverSelector: pulumi.Output<{ tags: string[]; metadata: Record<string, string> } | undefined>;
   /** Whether servers another policy held were moved into this one (`false`: such a server fails the preview). */
   declare readonly takeOver: pulumi.Output<boolean>;
 
@@ -46,6 +71,8 @@ export class PolicyAssociation extends pulumi.dynamic.Resource {
       __policyRef: policyRefOf(args.policyId),
       policyId: args.policyId,
       serverIds: args.serverIds,
+      serverSelector: args.serverSelector,
+      allowEmpty: args.allowEmpty,
       takeOver: args.takeOver,
     };
     super(associationProvider, name, props, opts, MODULE, ASSOCIATION_TYPE);

@@ -3,6 +3,7 @@
  * inside `operation_definition` as strings ("20", "-1", "False"), so every read accepts both forms.
  */
 import { asBoolean } from "../domain/coerce";
+import { NO_LONG_TERM, toLongTermDefinition } from "../domain/long-term";
 import { fromOperationDefinition, retentionMatches, toOperationDefinition, type RetentionInput } from "../domain/retention";
 import {
   CSBS_PROVIDER_ID,
@@ -29,6 +30,13 @@ export function retentionFromWire(def: CsbsOperationDefinition | undefined): Sto
 
 export function retentionToWire(retention: RetentionInput): CsbsOperationDefinition {
   return { ...toOperationDefinition(retention) };
+}
+
+/** The operation definition of a spec: retention, plus the long-term counts (or their switch-off) when due. */
+export function definitionToWire(spec: Pick<PolicySpec, "retention" | "longTermZone" | "clearLongTerm">): CsbsOperationDefinition {
+  const base = retentionToWire(spec.retention);
+  if (spec.retention.longTerm && spec.longTermZone) return { ...base, ...toLongTermDefinition(spec.retention.longTerm, spec.longTermZone) };
+  return spec.clearLongTerm ? { ...base, ...NO_LONG_TERM } : base;
 }
 
 export function tagsFromWire(tags: CsbsTag[] | undefined): Record<string, string> {
@@ -87,7 +95,7 @@ export function createBody(spec: PolicySpec): CsbsPolicyCreateBody {
           name: OPERATION_NAME,
           enabled: spec.enabled,
           operation_type: "backup",
-          operation_definition: retentionToWire(spec.retention),
+          operation_definition: definitionToWire(spec),
           trigger: { properties: { pattern: spec.pattern } },
         },
       ],
@@ -106,17 +114,20 @@ export function updateBody(spec: PolicySpec, current: CsbsPolicy): CsbsPolicyUpd
   if (spec.name !== now.name) body.name = spec.name;
   if (spec.description !== now.description) body.description = spec.description;
   const op = backupOperation(current);
+  // The long-term counts are never shown: whenever they are declared (or must go), they are written.
   const opChanged =
     spec.enabled !== now.enabled ||
     spec.pattern !== now.pattern ||
-    !retentionMatches(spec.retention, now.retention);
+    !retentionMatches(spec.retention, now.retention) ||
+    spec.retention.longTerm !== undefined ||
+    spec.clearLongTerm === true;
   if (opChanged && op?.id) {
     body.scheduled_operations = [
       {
         id: op.id,
         enabled: spec.enabled,
         operation_type: "backup",
-        operation_definition: retentionToWire(spec.retention),
+        operation_definition: definitionToWire(spec),
         trigger: { properties: { pattern: spec.pattern } },
       },
     ];

@@ -38,6 +38,13 @@ export interface PolicySpec {
   pattern: string;
   /** The declared retention; backends convert it with the domain's `toOperationDefinition`. */
   retention: RetentionInput;
+  /** The `timezone` of `retention.longTerm` (UTC±HH:MM); present exactly when `retention.longTerm` is. */
+  longTermZone?: string;
+  /**
+   * An update that must switch long-term retention off: the API never shows it, so only the previous state
+   * tells that the live policy has it. @default false
+   */
+  clearLongTerm?: boolean;
   /** The user's tags. */
   tags: Record<string, string>;
   /** The ownership marker to write; absent keeps the policy's current marker. */

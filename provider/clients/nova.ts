@@ -4,6 +4,12 @@ import { isApiError } from "./api-error";
 import { collectPages } from "./pagination";
 import type { Session } from "./session";
 
+/**
+ * Server tags appear in server bodies from microversion 2.26 on; older versions omit them, so every call asks
+ * for it (both the current and the legacy header, which older clouds read).
+ */
+const MICROVERSION = { "openstack-api-version": "compute 2.26", "x-openstack-nova-api-version": "2.26" };
+
 /** The Nova client. */
 export class NovaClient {
   constructor(private readonly session: Session) {}
@@ -11,7 +17,7 @@ export class NovaClient {
   /** The server, or undefined when it does not exist (404). */
   async getServer(serverId: string): Promise<NovaServer | undefined> {
     try {
-      const res = await this.session.request<NovaServerBody>("compute", "GET", `/servers/${encodeURIComponent(serverId)}`);
+      const res = await this.session.request<NovaServerBody>("compute", "GET", `/servers/${encodeURIComponent(serverId)}`, { headers: MICROVERSION });
       return res.body?.server;
     } catch (err) {
       if (isApiError(err, 404)) return undefined;
@@ -22,7 +28,7 @@ export class NovaClient {
   /** Every server of the project with details (all pages). */
   async listServersDetail(filters: { name?: string; status?: string } = {}): Promise<NovaServer[]> {
     return collectPages<NovaServer>({ ...filters }, async (query) => {
-      const res = await this.session.request<NovaServerList>("compute", "GET", "/servers/detail", { query });
+      const res = await this.session.request<NovaServerList>("compute", "GET", "/servers/detail", { query, headers: MICROVERSION });
       return { items: res.body?.servers ?? [], links: res.body?.servers_links };
     });
   }

@@ -26,6 +26,8 @@ export interface SessionRequestOptions {
   query?: Record<string, QueryValue>;
   /** A POST the caller knows is safe to repeat. @default false */
   idempotent?: boolean;
+  /** Extra request headers, e.g. a microversion. @default none */
+  headers?: Record<string, string>;
 }
 
 /** Counters for the bench and for tests (process-wide). */
@@ -152,7 +154,7 @@ export class Session {
         method,
         url: `${base}${fullPath}`,
         path: fullPath,
-        headers: { "x-auth-token": token.value },
+        headers: { ...options.headers, "x-auth-token": token.value },
         body: options.body,
         idempotent: options.idempotent,
         secrets: this.secrets(token),

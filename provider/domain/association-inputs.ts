@@ -4,14 +4,20 @@ import { CheckFailure, show } from "./failures";
 import { defineRule, orUnknown, parseInputs, report, says, saysByCode, unknownPaths, withoutAbsent } from "./input-schema";
 import { LIMITS } from "./limits";
 import { flagSchema } from "./policy-inputs";
+import { isRecord } from "./coerce";
+import { type ServerSelector, serverSelectorSchema } from "./server-selector";
 import { isUnknown } from "./unknown";
 
 /** Normalized inputs of a PolicyAssociation. */
 export interface AssociationInputs {
   /** Id of the backup policy (UUID, lower case). */
   policyId: string;
-  /** ECS server ids (UUIDs, lower case, unique), 1 to 64. */
+  /** ECS server ids (UUIDs, lower case, unique), 1 to 64; with a selector, empty until the hook resolves it. */
   serverIds: string[];
+  /** Servers chosen by tags and metadata instead of ids. @default - none */
+  serverSelector?: ServerSelector;
+  /** A selector may match no server; present exactly when `serverSelector` is. @default false */
+  allowEmpty?: boolean;
   /** Move servers that another policy holds into this one (the console's behaviour). @default false */
   takeOver: boolean;
 }
@@ -24,7 +30,7 @@ export interface AssociationInputsValidation {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const KEYS = ["policyId", "serverIds", "takeOver"];
+const KEYS = ["policyId", "serverIds", "serverSelector", "allowEmpty", "takeOver"];
 const RANGE = `an association lists ${LIMITS.serverIdsMin} to ${LIMITS.serverIdsMax} server ids`;
 
 /** True for a UUID in 8-4-4-4-12 hex form, any case. */
@@ -57,6 +63,19 @@ const DUPLICATE_SERVER = defineRule(
   ({ input, params }) => `is ${show(input)}, already listed at serverIds[${Number(params.earlier)}]: server ids must be unique; remove one`,
 );
 
+const IDS_AND_SELECTOR = defineRule(
+  "association.idsAndSelector",
+  () => "is set together with serverIds: an association lists its servers or selects them, not both; keep one of serverIds and serverSelector",
+);
+const SERVERS_MISSING = defineRule(
+  "association.serversMissing",
+  () => 'is missing: give the servers to protect, as serverIds: [server.id] or as serverSelector: { tags: ["web"] }',
+);
+const ALLOW_EMPTY = defineRule(
+  "association.allowEmptyWithoutSelector",
+  () => "is true without serverSelector: only a selector can match no server; remove allowEmpty, or select the servers with serverSelector",
+);
+
 const uuid = z.string(says(SERVER_ID)).refine(isUuid, says(SERVER_ID));
 
 const serverIds = z
@@ -85,14 +104,28 @@ const serverIds = z
 /** The structure of PolicyAssociation inputs. */
 export const associationInputsSchema = z.preprocess(
   (raw) => withoutAbsent(raw, true),
-  z.strictObject(
-    {
-      policyId: orUnknown(z.string(says(POLICY_ID)).refine(isUuid, says(POLICY_ID)).transform((id) => id.toLowerCase())),
-      serverIds: orUnknown(serverIds),
-      takeOver: flagSchema.default(false),
-    },
-    saysByCode({ unrecognized_keys: UNKNOWN_INPUT, otherwise: INPUTS_TYPE }),
-  ),
+  z
+    .strictObject(
+      {
+        policyId: orUnknown(z.string(says(POLICY_ID)).refine(isUuid, says(POLICY_ID)).transform((id) => id.toLowerCase())),
+        serverIds: orUnknown(serverIds).optional(),
+        serverSelector: serverSelectorSchema.optional(),
+        allowEmpty: flagSchema.optional(),
+        takeOver: flagSchema.default(false),
+      },
+      saysByCode({ unrecognized_keys: UNKNOWN_INPUT, otherwise: INPUTS_TYPE }),
+    )
+    .superRefine(
+      (value, ctx) => {
+        if (!isRecord(value)) return;
+        const ids = value.serverIds !== undefined;
+        const selector = value.serverSelector !== undefined;
+        if (ids && selector) report(ctx, IDS_AND_SELECTOR, value.serverSelector, ["serverSelector"]);
+        if (!ids && !selector) report(ctx, SERVERS_MISSING, undefined, ["serverIds"]);
+        if (!selector && value.allowEmpty === true) report(ctx, ALLOW_EMPTY, true, ["allowEmpty"]);
+      },
+      { when: () => true },
+    ),
 );
 
 /** Validates raw PolicyAssociation inputs. Keys starting with `__` are ignored. Never throws. */
@@ -100,5 +133,10 @@ export function validateAssociationInputs(raw: unknown): AssociationInputsValida
   const { value, failures } = parseInputs(associationInputsSchema, raw);
   const unknowns = unknownPaths(withoutAbsent(raw, true));
   if (value === undefined) return { failures, unknowns };
-  return { inputs: { policyId: value.policyId, serverIds: value.serverIds as string[], takeOver: value.takeOver as boolean }, failures, unknowns };
+  const selection = value.serverSelector === undefined ? {} : { serverSelector: value.serverSelector as ServerSelector, allowEmpty: (value.allowEmpty ?? false) as boolean };
+  return {
+    inputs: { policyId: value.policyId, serverIds: (value.serverIds ?? []) as string[], ...selection, takeOver: value.takeOver as boolean },
+    failures,
+    unknowns,
+  };
 }

@@ -17,6 +17,8 @@ export const LIMITS = {
   /** maxBackups and maxAgeDays range. */
   retentionMin: 1,
   retentionMax: 99999,
+  /** Each long-term count (daily, weekly, monthly, yearly). */
+  longTermMax: 100,
   /** Policy name length. */
   nameMin: 1,
   nameMax: 255,

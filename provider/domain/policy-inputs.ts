@@ -7,6 +7,7 @@ import { CheckFailure, show } from "./failures";
 import { asBoolean } from "./coerce";
 import { defineRule, orUnknown, parseInputs, required, says, saysByCode, unknownPaths, withoutAbsent } from "./input-schema";
 import { DESCRIPTION_FORBIDDEN, LIMITS, NAME_CHARS } from "./limits";
+import { longTermZone } from "./long-term";
 import { renderPattern } from "./pattern";
 import { RetentionInput, retentionSchema } from "./retention";
 import { Schedule, scheduleSchema } from "./schedule";
@@ -30,6 +31,11 @@ export interface PolicyInputs {
   adopt: boolean;
   /** The canonical UTC iCalendar pattern derived from the schedule (the preview sentinel while unknown). */
   pattern: string;
+  /**
+   * The API's `timezone` for `retention.longTerm`: the schedule zone's offset at deploy time ("UTC+01:00"),
+   * the preview sentinel while unknown; present exactly when `retention.longTerm` is.
+   */
+  longTermZone?: string;
 }
 
 /** Validated policy inputs; paths in `unknowns` hold the preview sentinel instead of a value. */
@@ -113,16 +119,18 @@ export function validatePolicyInputs(raw: unknown, now: Date): PolicyInputsValid
   if (value === undefined) return { failures, unknowns };
   const schedule = value.schedule as Schedule;
   const scheduleKnown = unknownPaths(schedule).length === 0;
+  const retention = value.retention as RetentionInput;
   return {
     inputs: {
       name: value.name,
       description: value.description,
       enabled: value.enabled as boolean,
       schedule,
-      retention: value.retention as RetentionInput,
+      retention,
       tags: value.tags as Record<string, string>,
       adopt: value.adopt as boolean,
       pattern: scheduleKnown ? renderPattern(scheduleToUtcRules(schedule, now)) : UNKNOWN,
+      ...(retention.longTerm === undefined ? {} : { longTermZone: scheduleKnown ? longTermZone(schedule.timezone, now) : UNKNOWN }),
     },
     failures,
     unknowns,

@@ -7,6 +7,7 @@ import { CheckFailure, show } from "./failures";
 import { asBoolean, asInteger, isRecord } from "./coerce";
 import { defineRule, orUnknown, parseInputs, report, says, saysByCode, unknownPaths, withoutAbsent } from "./input-schema";
 import { LIMITS } from "./limits";
+import { LONG_TERM_WITH_PERMANENT, type LongTermRetention, longTermSchema } from "./long-term";
 
 /** Keep the newest n backups of each server. */
 export interface MaxBackupsRetention {
@@ -22,8 +23,8 @@ export interface MaxAgeRetention {
 export interface PermanentRetention {
   permanent: true;
 }
-/** Retention rule: exactly one of maxBackups, maxAgeDays, permanent. */
-export type RetentionInput = MaxBackupsRetention | MaxAgeRetention | PermanentRetention;
+/** Retention rule: exactly one of maxBackups, maxAgeDays, permanent; plus, except with permanent, long-term counts. */
+export type RetentionInput = (MaxBackupsRetention | MaxAgeRetention | PermanentRetention) & { longTerm?: LongTermRetention };
 
 /** The three retention fields of a CSBS `operation_definition`; -1 means unset. */
 export interface OperationRetention {
@@ -90,6 +91,7 @@ export const retentionSchema = orUnknown(
             maxBackups: count.optional(),
             maxAgeDays: count.optional(),
             permanent: orUnknown(z.preprocess((value) => asBoolean(value) ?? value, z.literal(true, says(PERMANENT)))).optional(),
+            longTerm: longTermSchema.optional(),
           },
           saysByCode({ unrecognized_keys: RETENTION_KEY, otherwise: RETENTION_TYPE }),
         )
@@ -99,14 +101,16 @@ export const retentionSchema = orUnknown(
             const kinds = KINDS.filter((kind) => value[kind] !== undefined);
             if (kinds.length === 0) report(ctx, NO_KIND, value);
             if (kinds.length > 1) report(ctx, TWO_KINDS, value, [], { kinds: kinds.join(" and ") });
+            if (value.longTerm !== undefined && value.permanent !== undefined) report(ctx, LONG_TERM_WITH_PERMANENT, value.longTerm, ["longTerm"]);
           },
           { when: () => true },
         ),
     )
     .transform((value): RetentionInput => {
       // A preview unknown stands in for the number until the engine knows it.
-      if (value.maxBackups !== undefined) return { maxBackups: value.maxBackups as number };
-      if (value.maxAgeDays !== undefined) return { maxAgeDays: value.maxAgeDays as number };
+      const longTerm = value.longTerm === undefined ? {} : { longTerm: value.longTerm as LongTermRetention };
+      if (value.maxBackups !== undefined) return { maxBackups: value.maxBackups as number, ...longTerm };
+      if (value.maxAgeDays !== undefined) return { maxAgeDays: value.maxAgeDays as number, ...longTerm };
       return { permanent: value.permanent as true };
     }),
 );
@@ -158,6 +162,8 @@ export function retentionFromRecord(record: RetentionRecord): RetentionInput | u
 
 /** True when the live record keeps backups exactly as the input says. */
 export function retentionMatches(input: RetentionInput, record: RetentionRecord): boolean {
+  // The long-term counts are not compared: the API never shows them.
   const live = retentionFromRecord(record);
-  return live !== undefined && JSON.stringify(live) === JSON.stringify(input);
+  const { longTerm: _longTerm, ...basic } = input;
+  return live !== undefined && JSON.stringify(live) === JSON.stringify(basic);
 }

@@ -5,8 +5,10 @@
 import { randomUUID } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
 import { validateAssociationInputs, type AssociationInputs } from "../domain/association-inputs";
-import { asBoolean } from "../domain/coerce";
-import { isUnknown } from "../domain/unknown";
+import { asBoolean, isRecord } from "../domain/coerce";
+import type { SelectableServer, ServerSelector } from "../domain/server-selector";
+import { containsUnknown, isUnknown, unknownPlaceholder } from "../domain/unknown";
+import { selectorFailures, selectServers } from "./association-selection";
 import { associationRuleFailures } from "./association-rules";
 import { providerContext } from "./context";
 import { failuresForEngine } from "./engine-failures";
@@ -15,7 +17,7 @@ import { quietUserFacingErrors } from "./quiet-console";
 import { stateOperationError } from "./state-operation-error";
 import { userError } from "./errors";
 import { changeMembership } from "./membership-writer";
-import { changedProperties, idSetKey, textKey } from "./normalize";
+import { changedProperties, idSetKey, stableJson, textKey } from "./normalize";
 import { registerAssociation } from "./registry";
 import { associationLabel, hasState } from "./resource-label";
 import type { ServerFacts } from "./server-facts";
@@ -37,6 +39,9 @@ type CheckedInputs = AssociationInputs & Hidden;
 interface AssociationOutputs extends Hidden {
   policyId: string;
   serverIds: string[];
+  /** Present when the servers are chosen by selector (serverIds is then what it resolved to). */
+  serverSelector?: ServerSelector;
+  allowEmpty?: boolean;
   takeOver: boolean;
 }
 
@@ -55,14 +60,33 @@ function stringList(value: unknown): string[] {
 export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
   const validation = validateAssociationInputs(news);
   if (!validation.inputs) return { failures: failuresForEngine(validation.failures) };
-  const inputs = validation.inputs;
+  let inputs = validation.inputs;
   const extra = hidden(news);
+  const selector = inputs.serverSelector;
+  let selected: SelectableServer[] | undefined;
+  if (selector !== undefined) {
+    try {
+      if (containsUnknown(selector) || isUnknown(inputs.allowEmpty)) {
+        // Not known yet in this preview: the list is not either; the up resolves it.
+        inputs = { ...inputs, serverIds: unknownPlaceholder<string[]>() };
+      } else {
+        const selection = selectServers(await (await providerContext()).servers.selectable(), selector, inputs.allowEmpty === true);
+        if (selection.failures.length > 0) return { failures: failuresForEngine(selection.failures) };
+        selected = selection.servers;
+        inputs = { ...inputs, serverIds: selected.map((s) => s.id) };
+      }
+    } catch (err) {
+      throw userError(err, associationLabel(news), "list the servers the selector chooses from");
+    }
+  }
   const existing = hasState(olds);
   const policyId = isUnknown(inputs.policyId) ? undefined : inputs.policyId;
   const policyRef = isUnknown(extra.__policyRef) || extra.__policyRef === "" ? undefined : extra.__policyRef;
   const known = (Array.isArray(inputs.serverIds) ? inputs.serverIds : []).filter((s) => !isUnknown(s));
   // Failures point at the user's own list; the validated one is sorted, so index the rules by the original order.
-  const declared = Array.isArray(news.serverIds) ? news.serverIds.map((s) => (typeof s === "string" ? s.toLowerCase() : "")) : [];
+  const declared = selected
+    ? selected.map((s) => s.id)
+    : Array.isArray(news.serverIds) ? news.serverIds.map((s) => (typeof s === "string" ? s.toLowerCase() : "")) : [];
   const entry = {
     resourceName: extra.__resourceName,
     policyKey: policyRef ?? policyId,
@@ -77,7 +101,8 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
     const ctx = await providerContext();
     const [live, factList] = await Promise.all([ctx.livePolicies(), Promise.all(known.map((s) => ctx.servers.facts(s)))]);
     const facts = new Map<string, ServerFacts | undefined>(known.map((s, i) => [s, factList[i]]));
-    const failures = associationRuleFailures({ entry, declared, live, facts });
+    const ruleFailures = associationRuleFailures({ entry, declared, live, facts });
+    const failures = selector && selected ? selectorFailures(ruleFailures, selector, selected) : ruleFailures;
     if (failures.length > 0) return { failures: failuresForEngine(failures) };
   } catch (err) {
     return liveCheckFailure(err, associationLabel(news), "check the servers and policies");
@@ -89,6 +114,8 @@ export async function diff(_id: string, olds: Props, news: Props): Promise<pulum
   const replaces = isUnknown(news.policyId) || textKey(olds.policyId) !== textKey(news.policyId) ? ["policyId"] : [];
   const changed = changedProperties(olds, news, {
     serverIds: idSetKey,
+    serverSelector: stableJson,
+    allowEmpty: (v) => String(asBoolean(v) ?? false),
     takeOver: (v) => String(asBoolean(v) ?? false),
   });
   return { changes: replaces.length > 0 || changed.length > 0, replaces, deleteBeforeReplace: replaces.length > 0 };
@@ -100,8 +127,15 @@ function outputs(inputs: CheckedInputs, serverIds: string[]): AssociationOutputs
     __policyRef: inputs.__policyRef,
     policyId: inputs.policyId,
     serverIds,
+    ...selection(inputs),
     takeOver: inputs.takeOver === true,
   };
+}
+
+/** The selector part of a state, from checked inputs or a previous state. */
+function selection(props: { serverSelector?: unknown; allowEmpty?: unknown }): Pick<AssociationOutputs, "serverSelector" | "allowEmpty"> {
+  if (!isRecord(props.serverSelector)) return {};
+  return { serverSelector: props.serverSelector as ServerSelector, allowEmpty: asBoolean(props.allowEmpty) === true };
 }
 
 export async function create(inputs: CheckedInputs): Promise<pulumi.dynamic.CreateResult> {
@@ -140,6 +174,7 @@ export async function read(id: string, props: Props): Promise<pulumi.dynamic.Rea
       ...hidden(props),
       policyId,
       serverIds: present,
+      ...selection(props),
       takeOver: asBoolean(props.takeOver) === true,
     };
     return { id, props: { ...state }, inputs: { ...state } };

@@ -16,6 +16,7 @@ import { quietUserFacingErrors } from "./quiet-console";
 import { stateOperationError } from "./state-operation-error";
 import { userError, UserFacingError } from "./errors";
 import { changedProperties, enabledKey, patternKey, retentionKey, scheduleKey, tagsKey, textKey } from "./normalize";
+import { longTermDialectFailures } from "./long-term-rules";
 import { policyDifferences } from "./policy-match";
 import { claimOf, isTagCountFailure, ownerInput, ownerTagFailures } from "./policy-ownership";
 import { policyRuleFailures } from "./policy-rules";
@@ -75,7 +76,10 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
   try {
     const ctx = await providerContext();
     const [live, quota] = await Promise.all([ctx.livePolicies(), ctx.policyQuota()]);
-    const failures = policyRuleFailures({ entry, inputs, autoNamed: extra.__autoNamed === true, owner: extra.__owner, live, quota });
+    const failures = [
+      ...longTermDialectFailures(inputs, ctx.backend.api),
+      ...policyRuleFailures({ entry, inputs, autoNamed: extra.__autoNamed === true, owner: extra.__owner, live, quota }),
+    ];
     if (failures.length > 0) return { failures: failuresForEngine(failures) };
   } catch (err) {
     return liveCheckFailure(err, policyLabel(news), "check the project's policies");
@@ -91,6 +95,7 @@ const DIFF_KEYS = {
   retention: retentionKey,
   tags: tagsKey,
   pattern: patternKey,
+  longTermZone: textKey,
 };
 
 export async function diff(_id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
@@ -141,14 +146,14 @@ export async function read(id: string, props: Props): Promise<pulumi.dynamic.Rea
     const record = await ctx.readPolicy(id);
     if (!record) return {};
     const outs = outputsFromRecord(record, props as Partial<PolicyOutputs>, new Date());
-    return { id, props: outs, inputs: { ...declaredPart(outs), ...hidden(props), pattern: outs.pattern } };
+    return { id, props: outs, inputs: { ...declaredPart(outs), ...hidden(props), pattern: outs.pattern, longTermZone: outs.longTermZone } };
   } catch (err) {
     throw userError(err, policyLabel(props), `read policy ${id}`);
   }
 }
 
-export async function update(id: string, _olds: Props, news: CheckedInputs): Promise<pulumi.dynamic.UpdateResult> {
-  const spec = specOf(news);
+export async function update(id: string, olds: Props, news: CheckedInputs): Promise<pulumi.dynamic.UpdateResult> {
+  const spec = { ...specOf(news), ...(hadLongTerm(olds) && !news.retention.longTerm ? { clearLongTerm: true } : {}) };
   const ctx = await providerContext();
   try {
     const record = await ctx.backend.update(id, spec);
@@ -158,6 +163,10 @@ export async function update(id: string, _olds: Props, news: CheckedInputs): Pro
     ctx.invalidateLivePolicies();
     throw userError(err, policyLabel(news), `update policy "${spec.name}" (${id})`);
   }
+}
+
+function hadLongTerm(olds: Props): boolean {
+  return isRecord(olds.retention) && isRecord(olds.retention.longTerm);
 }
 
 async function deletePolicy(id: string, props: Props): Promise<void> {

@@ -11,14 +11,16 @@ import type { Schedule } from "../domain/schedule";
 import { DEFAULT_TIMEZONE } from "../domain/timezone";
 import { utcRulesToSchedule } from "../domain/utc-rules";
 
-/** The state of a policy as the user declares it (also the `inputs` returned by read): the domain's inputs minus the derived pattern. */
-export interface PolicyDeclared extends Omit<PolicyInputs, "pattern"> {
+/** The state of a policy as the user declares it (also the `inputs` returned by read): the domain's inputs minus what is derived. */
+export interface PolicyDeclared extends Omit<PolicyInputs, "pattern" | "longTermZone"> {
   __resourceName: string;
 }
 
 /** The outputs of a policy: declared values plus what only the cloud knows. Never undefined values. */
 export interface PolicyOutputs extends PolicyDeclared {
   pattern: string;
+  /** The `timezone` sent with the long-term counts ("" without them); the API never shows it, so state keeps it. */
+  longTermZone: string;
   status: string;
   createdAt: string;
   projectId: string;
@@ -32,6 +34,7 @@ export function specFromInputs(inputs: PolicyInputs): PolicySpec {
     pattern: inputs.pattern,
     retention: inputs.retention,
     tags: inputs.tags,
+    ...(inputs.longTermZone ? { longTermZone: inputs.longTermZone } : {}),
   };
 }
 
@@ -46,6 +49,7 @@ export function outputsFromCreate(resourceName: string, inputs: PolicyInputs, re
     tags: inputs.tags,
     adopt: inputs.adopt,
     pattern: canonicalPattern(record.pattern) ?? inputs.pattern,
+    longTermZone: inputs.longTermZone ?? "",
     status: record.status,
     createdAt: record.createdAt,
     projectId: record.projectId,
@@ -64,10 +68,11 @@ export function outputsFromRecord(record: PolicyRecord, previous: Partial<Policy
     description: record.description,
     enabled: record.enabled,
     schedule: scheduleFromPattern(pattern, previous, now),
-    retention: retentionFromRecord(record.retention) ?? bothLimits(record),
+    retention: withPreviousLongTerm(retentionFromRecord(record.retention) ?? bothLimits(record), previous),
     tags: { ...record.tags },
     adopt: previous.adopt ?? false,
     pattern,
+    longTermZone: typeof previous.longTermZone === "string" ? previous.longTermZone : "",
     status: record.status,
     createdAt: record.createdAt,
     projectId: record.projectId,
@@ -78,6 +83,12 @@ export function outputsFromRecord(record: PolicyRecord, previous: Partial<Policy
 export function declaredPart(outputs: PolicyOutputs): PolicyDeclared {
   const { __resourceName, name, description, enabled, schedule, retention, tags, adopt } = outputs;
   return { __resourceName, name, description, enabled, schedule, retention, tags, adopt };
+}
+
+/** The API never shows the long-term counts: the previous state's stand, so refresh neither loses them nor shows a diff. */
+function withPreviousLongTerm(retention: RetentionInput, previous: Partial<PolicyOutputs>): RetentionInput {
+  const longTerm = previous.retention?.longTerm;
+  return longTerm ? { ...retention, longTerm } : retention;
 }
 
 /** A count and an age limit at once (set out of band): shown as both, so the diff against any declared kind shows. */

@@ -6,6 +6,7 @@
  */
 import { isSharedVolume, type CinderClient } from "../clients/cinder";
 import type { NovaClient } from "../clients/nova";
+import type { SelectableServer } from "../domain/server-selector";
 import type { CinderVolume } from "../wire/cinder";
 import type { NovaServer } from "../wire/nova";
 
@@ -51,12 +52,21 @@ export class ServerDirectory {
     return (await this.server(serverId))?.name || serverId;
   }
 
-  private async server(serverId: string): Promise<NovaServer | undefined> {
+  /** Every server of the project with its tags and metadata, from the same one listing. */
+  async selectable(): Promise<SelectableServer[]> {
+    return [...(await this.listing()).values()].map((s) => ({ id: s.id, name: s.name, tags: s.tags ?? [], metadata: s.metadata ?? {} }));
+  }
+
+  private listing(): Promise<Map<string, NovaServer>> {
     this.all ??= forgetOnFailure(
       this.nova.listServersDetail().then((list) => new Map(list.map((s) => [s.id, s]))),
       () => (this.all = undefined),
     );
-    const listed = (await this.all).get(serverId);
+    return this.all;
+  }
+
+  private async server(serverId: string): Promise<NovaServer | undefined> {
+    const listed = (await this.listing()).get(serverId);
     if (listed) return listed;
     // Created after the list was taken (e.g. earlier in this deployment): ask for it directly.
     let one = this.single.get(serverId);

@@ -15,6 +15,8 @@ export interface NovaServer {
   created?: string;
   updated?: string;
   metadata?: Record<string, string>;
+  /** Server tags; Nova shows them from microversion 2.26 on. */
+  tags?: string[];
   "OS-EXT-AZ:availability_zone"?: string;
   "os-extended-volumes:volumes_attached"?: NovaVolumeAttachmentRef[];
 }

@@ -1,7 +1,9 @@
 import { CSBS } from "./scenarios/dialect";
 import { describeLifecycle } from "./scenarios/lifecycle-scenarios";
+import { describeLongTermRetention } from "./scenarios/long-term-scenarios";
 import { describePreviewRules } from "./scenarios/preview-rules-scenarios";
 import { describeScheduler } from "./scenarios/scheduler-scenarios";
+import { describeServerSelector } from "./scenarios/selector-scenarios";
 import { describeSecretsAndLoader } from "./scenarios/secrets-and-loader-scenarios";
 import { describeSharedPolicy } from "./scenarios/shared-policy-scenarios";
 
@@ -14,6 +16,8 @@ describe("the provider through the engine with csbs:api = csbs", () => {
   describeLifecycle(CSBS);
   describePreviewRules(CSBS);
   describeScheduler(CSBS);
+  describeServerSelector(CSBS);
+  describeLongTermRetention(CSBS);
   describeSharedPolicy(CSBS);
   describeSecretsAndLoader(CSBS);
 });

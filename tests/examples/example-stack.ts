@@ -77,5 +77,7 @@ export async function setConfig(stack: EngineStack, config: Record<string, strin
 /** `pulumi config set-all --path --plaintext serverIds[0]=... ...`: one CLI call for any number of servers. */
 export async function setServerIds(stack: EngineStack, servers: readonly string[]): Promise<void> {
   const pairs = servers.flatMap((id, i) => ["--plaintext", `serverIds[${i}]=${id}`]);
+  // An example that selects its servers by tag takes no list.
+  if (pairs.length === 0) return;
   await stack.cli(["config", "set-all", "--path", ...pairs], { check: true });
 }

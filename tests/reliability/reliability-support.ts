@@ -97,13 +97,13 @@ export async function assertCloudMatchesDeclaration(stack: EngineStack, api: Csb
     const inState = statePolicies.find((r) => r.urn.endsWith(`::${decl.resource}`));
     assert.ok(inState, `policy ${decl.resource} is in state`);
     const policy = live.find((p) => p.id === inState.id)!;
-    const declared = (decl.associations ?? []).flatMap((a) => a.serverIds).sort();
+    const declared = (decl.associations ?? []).flatMap((a) => a.serverIds ?? []).sort();
     assert.deepEqual(liveServers(policy), declared, `policy ${decl.resource} (${policy.name}) protects exactly its declared servers`);
     for (const a of decl.associations ?? []) {
       const assoc = resources.find((r) => r.type === ASSOCIATION_TYPE && r.urn.endsWith(`::${a.resource}`));
       assert.ok(assoc, `association ${a.resource} is in state`);
       assert.equal(assoc.outputs?.policyId, policy.id, `association ${a.resource} points at its policy`);
-      assert.deepEqual([...((assoc.outputs?.serverIds as string[]) ?? [])].sort(), [...a.serverIds].sort());
+      assert.deepEqual([...((assoc.outputs?.serverIds as string[]) ?? [])].sort(), [...(a.serverIds ?? [])].sort());
     }
   }
 }

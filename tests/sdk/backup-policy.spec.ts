@@ -41,6 +41,6 @@ describe("the SDK resources' registered inputs", () => {
     const association = new PolicyAssociation("web", args as unknown as ConstructorParameters<typeof PolicyAssociation>[1]);
     await new Promise<void>((resolve) => association.urn.apply(() => resolve()));
     const { failures } = await checkAssociation({}, registered.get("web") ?? {});
-    assert.deepEqual(failures?.map((f) => f.reason), ["`takeover` is not an input of PolicyAssociation: remove it (inputs are policyId, serverIds, takeOver)"]);
+    assert.deepEqual(failures?.map((f) => f.reason), ["`takeover` is not an input of PolicyAssociation: remove it (inputs are policyId, serverIds, serverSelector, allowEmpty, takeOver)"]);
   });
 });

@@ -6,11 +6,20 @@
 import { demoStackConfig, type TestCloud } from "../../support/cloud";
 import { EngineStack, type PreviewJson } from "../../support/engine";
 
+/** An association of the generated program: servers by id or by selector. */
+export interface AssociationDecl {
+  resource: string;
+  serverIds?: string[];
+  serverSelector?: { tags?: string[]; metadata?: Record<string, string> };
+  allowEmpty?: boolean;
+  takeOver?: boolean;
+}
+
 /** A policy of the generated program, with its associations. */
 export interface PolicyDecl {
   resource: string;
   args: Record<string, unknown>;
-  associations?: Array<{ resource: string; serverIds: string[]; takeOver?: boolean }>;
+  associations?: AssociationDecl[];
 }
 
 export interface ProgramSpec {
@@ -27,10 +36,12 @@ for (const p of spec.policies) {
   out[p.resource] = {
     id: policy.id, name: policy.name, pattern: policy.pattern, status: policy.status,
     createdAt: policy.createdAt, enabled: policy.enabled, retention: policy.retention, tags: policy.tags,
-    schedule: policy.schedule, projectId: policy.projectId,
+    schedule: policy.schedule, projectId: policy.projectId, longTermZone: policy.longTermZone,
   };
   for (const a of p.associations || []) {
-    const assoc = new csbs.PolicyAssociation(a.resource, { policyId: policy.id, serverIds: a.serverIds, takeOver: a.takeOver });
+    const assoc = new csbs.PolicyAssociation(a.resource, {
+      policyId: policy.id, serverIds: a.serverIds, serverSelector: a.serverSelector, allowEmpty: a.allowEmpty, takeOver: a.takeOver,
+    });
     out[a.resource] = { id: assoc.id, policyId: assoc.policyId, serverIds: assoc.serverIds };
   }
 }
