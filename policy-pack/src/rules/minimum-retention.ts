@@ -1,10 +1,11 @@
 /**
  * Backups are kept at least so long: `minBackups` (a count) and/or `minDays`. A permanent policy always complies.
  * A policy that keeps backups by the other measure is judged by what its schedule makes of it: keeping the newest
- * N backups of a schedule with R runs a day covers N / R days, and keeping D days keeps D × R backups.
+ * N backups of a schedule with R runs a day covers N / R days, and keeping D days keeps D × R backups. Long-term
+ * retention (`longTerm`: daily, weekly, monthly, yearly counts) meets `minDays` when its longest period spans it.
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { isUnknown, rulesToCycle, scheduleToUtcRules, validateRetention, validateSchedule } from "../../../provider/domain";
+import { isUnknown, type RetentionInput, rulesToCycle, scheduleToUtcRules, validateRetention, validateSchedule } from "../../../provider/domain";
 import { policySubject } from "../policy-subject";
 import { reportUnknowns } from "../preview-unknown";
 import { RULES } from "../rule-names";
@@ -43,6 +44,7 @@ export const minimumRetention: ResourceValidationPolicy = {
     const perDay = crossMeasure ? runsPerDay(subject.props.schedule) : undefined;
     if (perDay === "unknown") return reportUnknowns([`schedule of ${subject.label}, which decides how long its retention lasts`]);
     const problems: string[] = [];
+    const dayProblems: string[] = [];
     if ("maxBackups" in value) {
       if (minBackups !== undefined && value.maxBackups < minBackups) {
         problems.push(`keeps ${value.maxBackups} backups (retention.maxBackups) and the minimum is ${minBackups}: set maxBackups to ${minBackups} or more`);
@@ -50,7 +52,7 @@ export const minimumRetention: ResourceValidationPolicy = {
       if (minDays !== undefined && perDay !== undefined) {
         const days = value.maxBackups / perDay;
         if (days < minDays) {
-          problems.push(
+          dayProblems.push(
             `keeps ${value.maxBackups} backups at ${formatRate(perDay)} runs a day (retention.maxBackups), about ${formatRate(days)} days, ` +
               `and the minimum is ${minDays} days: set maxBackups to ${Math.ceil(minDays * perDay)} or more, or use { maxAgeDays: ${minDays} }`,
           );
@@ -58,7 +60,7 @@ export const minimumRetention: ResourceValidationPolicy = {
       }
     } else {
       if (minDays !== undefined && value.maxAgeDays < minDays) {
-        problems.push(`keeps backups ${value.maxAgeDays} days (retention.maxAgeDays) and the minimum is ${minDays}: set maxAgeDays to ${minDays} or more`);
+        dayProblems.push(`keeps backups ${value.maxAgeDays} days (retention.maxAgeDays) and the minimum is ${minDays}: set maxAgeDays to ${minDays} or more`);
       }
       if (minBackups !== undefined && perDay !== undefined) {
         const kept = value.maxAgeDays * perDay;
@@ -70,9 +72,17 @@ export const minimumRetention: ResourceValidationPolicy = {
         }
       }
     }
-    for (const p of problems) reportViolation(`${subject.label} ${p}`);
+    // Long-term retention keeps one backup per period for its longest period: that span counts toward minDays.
+    const longTermDays = value.longTerm === undefined ? 0 : longTermSpanDays(value.longTerm);
+    const keptLongEnough = minDays !== undefined && longTermDays >= minDays;
+    for (const p of [...problems, ...(keptLongEnough ? [] : dayProblems)]) reportViolation(`${subject.label} ${p}`);
   },
 };
+
+/** Days the long-term counts span: months taken as 28 days and years as 365, so the span is never overstated. */
+function longTermSpanDays(longTerm: NonNullable<RetentionInput["longTerm"]>): number {
+  return Math.max(longTerm.daily, longTerm.weekly * 7, longTerm.monthly * 28, longTerm.yearly * 365);
+}
 
 /** Average runs per day of the schedule; undefined when it cannot be read (the provider's check reports that). */
 function runsPerDay(raw: unknown): number | undefined | "unknown" {

@@ -32,6 +32,8 @@ const spec = {
     { resource: "good", args: { schedule: paris(["01:00", "05:00"]), retention: { maxAgeDays: 30 }, tags: { team: "web" } } },
     // Daily at 02:00 UTC keeps 10 backups: 10 days, under the 14-day minimum (and under 12 backups).
     { resource: "short", args: { schedule: { times: ["02:00"] }, retention: { maxBackups: 10 }, tags: { team: "web" } } },
+    // 12 daily backups span 12 days, but 4 weekly long-term backups span 28: long enough for the 14-day minimum.
+    { resource: "long-kept", args: { schedule: { times: ["02:00"] }, retention: { maxBackups: 12, longTerm: { weekly: 4 } }, tags: { team: "web" } } },
     { resource: "off", args: { enabled: false, schedule: paris(["01:00"]), retention: { permanent: true }, tags: { team: "db" } } },
     { resource: "paused", args: { enabled: false, schedule: paris(["01:00"]), retention: { permanent: true }, tags: { team: "db" } } },
     // 05:30 UTC is 06:30 in Paris in winter, 07:30 in summer: outside 00:00-06:00 either way.
