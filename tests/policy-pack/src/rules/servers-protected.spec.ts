@@ -13,7 +13,7 @@ const program = `
 const csbs = require("pulumi-csbs");
 const spec = require("./spec.json");
 const policy = new csbs.BackupPolicy("prod", { schedule: { times: ["01:00"] }, retention: { maxBackups: 7 } });
-new csbs.PolicyAssociation("prod-servers", { policyId: policy.id, serverIds: spec.serverIds });
+new csbs.PolicyAssociation("prod-servers", spec.selector ? { policyId: policy.id, serverSelector: spec.selector } : { policyId: policy.id, serverIds: spec.serverIds });
 `;
 const CONFIG = { "csbs-servers-protected": { enforcementLevel: "mandatory", selector: { tags: ["prod"] } } };
 
@@ -47,6 +47,13 @@ describe("policy pack: csbs-servers-protected", function () {
 
   it("passes once the stack associates it too", async () => {
     stack.writeProgram({ "index.js": program, "spec.json": JSON.stringify({ serverIds: ids }) });
+    const preview = await previewWithPack(stack, CONFIG);
+    assert.equal(preview.code, 0, preview.output);
+    assert.doesNotMatch(preview.output, /csbs-servers-protected/);
+  });
+
+  it("passes when the association chooses the servers by the same tag (the provider resolves the selector at check)", async () => {
+    stack.writeProgram({ "index.js": program, "spec.json": JSON.stringify({ selector: { tags: ["prod"] } }) });
     const preview = await previewWithPack(stack, CONFIG);
     assert.equal(preview.code, 0, preview.output);
     assert.doesNotMatch(preview.output, /csbs-servers-protected/);
