@@ -1,5 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
+import { validatePolicyInputs } from "../provider/domain/policy-inputs";
 import { defaultPolicyName } from "./default-name";
+import { REPORTED_KEY, reportEarly } from "./early-validation";
+import { knownInputs } from "./known-inputs";
 import { ownerMarker } from "./owner-marker";
 import { policyProvider } from "./provider-loader";
 
@@ -150,6 +153,14 @@ export interface RetentionOutput {
 }
 
 const POLICY_TYPE = "BackupPolicy";
+
+/**
+ * What the user declared, as the early check sees it: every key of `args` (a misspelt key such as `retenton`
+ * would otherwise never reach the provider, since only known keys become properties) and the name in use.
+ */
+function declared(args: BackupPolicyArgs, name: unknown): Record<string, unknown> {
+  return { ...(args as object), name };
+}
 const MODULE = "csbs";
 
 /**
@@ -210,7 +221,9 @@ export class BackupPolicy extends pulumi.dynamic.Resource {
       projectId: undefined,
       longTermZone: undefined,
     };
-    super(policyProvider, name, props, opts, MODULE, POLICY_TYPE);
+    const { failures } = validatePolicyInputs(knownInputs(declared(args, props.name)), new Date());
+    reportEarly(`BackupPolicy "${name}"`, failures);
+    super(policyProvider, name, failures.length > 0 ? { ...props, [REPORTED_KEY]: true } : props, opts, MODULE, POLICY_TYPE);
   }
 
   /** True when `value` is a BackupPolicy, also across two loaded copies of this package. */

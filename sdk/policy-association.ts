@@ -1,4 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
+import { validateAssociationInputs } from "../provider/domain/association-inputs";
+import { REPORTED_KEY, reportEarly } from "./early-validation";
+import { knownInputs } from "./known-inputs";
 import { policyRefOf } from "./policy-ref";
 import { associationProvider } from "./provider-loader";
 
@@ -75,6 +78,8 @@ export class PolicyAssociation extends pulumi.dynamic.Resource {
       allowEmpty: args.allowEmpty,
       takeOver: args.takeOver,
     };
-    super(associationProvider, name, props, opts, MODULE, ASSOCIATION_TYPE);
+    const { failures } = validateAssociationInputs(knownInputs({ ...(args as object) }));
+    reportEarly(`PolicyAssociation "${name}"`, failures);
+    super(associationProvider, name, failures.length > 0 ? { ...props, [REPORTED_KEY]: true } : props, opts, MODULE, ASSOCIATION_TYPE);
   }
 }

@@ -8,6 +8,7 @@ import { validateAssociationInputs, type AssociationInputs } from "../domain/ass
 import { asBoolean, isRecord } from "../domain/coerce";
 import type { SelectableServer, ServerSelector } from "../domain/server-selector";
 import { containsUnknown, isUnknown, unknownPlaceholder } from "../domain/unknown";
+import { takenOverPolicyId } from "./adopted-policy";
 import { selectorFailures, selectServers } from "./association-selection";
 import { associationRuleFailures } from "./association-rules";
 import { providerContext } from "./context";
@@ -17,8 +18,10 @@ import { quietUserFacingErrors } from "./quiet-console";
 import { stateOperationError } from "./state-operation-error";
 import { userError } from "./errors";
 import { changeMembership } from "./membership-writer";
+import { missingPolicyFailures } from "./missing-policy";
 import { changedProperties, idSetKey, stableJson, textKey } from "./normalize";
 import { registerAssociation } from "./registry";
+import { reportedByProgram } from "./reported-failures";
 import { associationLabel, hasState } from "./resource-label";
 import type { ServerFacts } from "./server-facts";
 
@@ -59,7 +62,8 @@ function stringList(value: unknown): string[] {
 
 export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
   const validation = validateAssociationInputs(news);
-  if (!validation.inputs) return { failures: failuresForEngine(validation.failures) };
+  const reported = reportedByProgram(news, associationLabel(news));
+  if (!validation.inputs || reported.length > 0) return { failures: failuresForEngine(reported.length > 0 ? reported : validation.failures) };
   let inputs = validation.inputs;
   const extra = hidden(news);
   const selector = inputs.serverSelector;
@@ -80,8 +84,10 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
     }
   }
   const existing = hasState(olds);
-  const policyId = isUnknown(inputs.policyId) ? undefined : inputs.policyId;
+  const declaredPolicyId = isUnknown(inputs.policyId) ? undefined : inputs.policyId;
   const policyRef = isUnknown(extra.__policyRef) || extra.__policyRef === "" ? undefined : extra.__policyRef;
+  // A policy this deployment adopts has no id yet in a preview, but it is the live policy of its name.
+  const policyId = declaredPolicyId ?? takenOverPolicyId(policyRef);
   const known = (Array.isArray(inputs.serverIds) ? inputs.serverIds : []).filter((s) => !isUnknown(s));
   // Failures point at the user's own list; the validated one is sorted, so index the rules by the original order.
   const declared = selected
@@ -101,7 +107,7 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
     const ctx = await providerContext();
     const [live, factList] = await Promise.all([ctx.livePolicies(), Promise.all(known.map((s) => ctx.servers.facts(s)))]);
     const facts = new Map<string, ServerFacts | undefined>(known.map((s, i) => [s, factList[i]]));
-    const ruleFailures = associationRuleFailures({ entry, declared, live, facts });
+    const ruleFailures = [...missingPolicyFailures(declaredPolicyId, live), ...associationRuleFailures({ entry, declared, live, facts })];
     const failures = selector && selected ? selectorFailures(ruleFailures, selector, selected) : ruleFailures;
     if (failures.length > 0) return { failures: failuresForEngine(failures) };
   } catch (err) {

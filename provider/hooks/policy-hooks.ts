@@ -11,6 +11,7 @@ import { isRecord } from "../domain/coerce";
 import { validatePolicyInputs, type PolicyInputs } from "../domain/policy-inputs";
 import { providerContext } from "./context";
 import { failuresForEngine } from "./engine-failures";
+import { warnOfForeignServers } from "./foreign-servers";
 import { liveCheckFailure } from "./live-check-failure";
 import { quietUserFacingErrors } from "./quiet-console";
 import { stateOperationError } from "./state-operation-error";
@@ -22,6 +23,7 @@ import { claimOf, isTagCountFailure, ownerInput, ownerTagFailures } from "./poli
 import { policyRuleFailures } from "./policy-rules";
 import { declaredPart, outputsFromCreate, outputsFromRecord, specFromInputs, type PolicyOutputs } from "./policy-state";
 import { registerPolicy } from "./registry";
+import { reportedByProgram } from "./reported-failures";
 import { hasState, policyLabel } from "./resource-label";
 
 export { configure } from "./context";
@@ -59,8 +61,9 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
   const validation = validatePolicyInputs(news, new Date());
   // The marker's tag slot makes the tag limit one lower than the domain's; its message replaces the domain's.
   const tagFailures = ownerTagFailures(isRecord(news) ? news.tags : undefined);
-  if (!validation.inputs || tagFailures.length > 0) {
-    const others = validation.failures.filter((f) => !(tagFailures.length > 0 && isTagCountFailure(f)));
+  const reported = reportedByProgram(news, policyLabel(news));
+  if (!validation.inputs || tagFailures.length > 0 || reported.length > 0) {
+    const others = reported.length > 0 ? reported : validation.failures.filter((f) => !(tagFailures.length > 0 && isTagCountFailure(f)));
     return { failures: failuresForEngine([...others, ...tagFailures]) };
   }
   const inputs = validation.inputs;
@@ -81,6 +84,8 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
       ...policyRuleFailures({ entry, inputs, autoNamed: extra.__autoNamed === true, owner: extra.__owner, live, quota }),
     ];
     if (failures.length > 0) return { failures: failuresForEngine(failures) };
+    const holder = entry.creates && entry.policyName !== undefined ? live.find((p) => p.name === entry.policyName) : undefined;
+    if (holder) registerPolicy({ ...entry, takesOverId: holder.id });
   } catch (err) {
     return liveCheckFailure(err, policyLabel(news), "check the project's policies");
   }
@@ -173,6 +178,7 @@ async function deletePolicy(id: string, props: Props): Promise<void> {
   const ctx = await providerContext().catch((err: unknown) => {
     throw stateOperationError(err, policyLabel(props), `delete policy ${id}`);
   });
+  await warnOfForeignServers(ctx, id, policyLabel(props));
   try {
     await ctx.backend.delete(id);
     ctx.noteDeleted(id);

@@ -15,6 +15,8 @@ export interface PolicyEntry {
   oldPolicyName?: string;
   /** True when the resource has no state yet: this deployment creates the policy. */
   creates: boolean;
+  /** The id of the live policy of its name that the create will take over (adopt, or its own after a crash). */
+  takesOverId?: string;
 }
 
 /** A PolicyAssociation of this deployment. */

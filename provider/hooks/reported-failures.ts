@@ -1,0 +1,15 @@
+/**
+ * The SDK checks the inputs a program knows when it constructs a resource and logs their problems as errors of
+ * the program, led by the resource's label (so one preview lists every invalid resource). It then sets a hidden
+ * input, and `check` fails with one line pointing at them rather than printing them again.
+ */
+import type { CheckFailure } from "../domain/failures";
+
+/** The hidden input the SDK sets (see sdk/early-validation.ts). */
+export const REPORTED_KEY = "__inputProblemsReported";
+
+/** One failure pointing at the problems the program reported, when it reported any; else none. */
+export function reportedByProgram(news: Record<string, unknown>, label: string): CheckFailure[] {
+  if (news[REPORTED_KEY] !== true) return [];
+  return [{ property: "", reason: `its inputs break the rules the program reported above (the errors starting with ${label}); fix them and run again` }];
+}
