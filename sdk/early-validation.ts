@@ -13,13 +13,12 @@ import type { CheckFailure } from "../provider/domain/failures";
 export { REPORTED_KEY } from "../provider/hooks/reported-failures";
 
 /**
- * Logs each failure as an error of the program, led by the resource's label (`BackupPolicy "daily"`). Not as an
+ * Logs each failure (its message leads with its path) as an error of the program, led by the resource's label (`BackupPolicy "daily"`). Not as an
  * error of the resource object: the SDK would wait for its URN, which a resource whose check fails never gets,
  * and every later log would wait behind it.
  */
 export function reportEarly(label: string, failures: readonly CheckFailure[]): void {
   for (const f of failures) {
-    const reason = f.property === "" || f.reason.startsWith(`\`${f.property}\``) ? f.reason : `\`${f.property}\` ${f.reason}`;
-    void pulumi.log.error(`${label}: ${reason}`);
+    void pulumi.log.error(`${label}: ${f.message}`);
   }
 }

@@ -5,6 +5,8 @@
 export const RULE_IDS = [
   // Structure shared by both resources.
   "input.boolean",
+  // The program already reported the resource's input problems (the SDK checks known inputs at construction).
+  "input.reportedByProgram",
   // BackupPolicy inputs.
   "policy.inputsType",
   "policy.unknownInput",

@@ -62,7 +62,7 @@ function stringList(value: unknown): string[] {
 
 export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
   const validation = validateAssociationInputs(news);
-  const reported = reportedByProgram(news, associationLabel(news));
+  const reported = reportedByProgram(news, () => associationLabel(news));
   if (!validation.inputs || reported.length > 0) return { failures: failuresForEngine(reported.length > 0 ? reported : validation.failures) };
   let inputs = validation.inputs;
   const extra = hidden(news);

@@ -10,6 +10,7 @@ export function missingPolicyFailures(policyId: string | undefined, live: readon
   return [
     failure(
       "policyId",
+      "policy.notFound",
       `is "${policyId}": no backup policy with this id exists in the project; use the id of an existing policy (usually \`policy.id\` of a BackupPolicy), ` +
         "or run `pulumi refresh` if it was deleted outside Pulumi",
     ),

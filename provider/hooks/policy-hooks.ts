@@ -61,7 +61,7 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
   const validation = validatePolicyInputs(news, new Date());
   // The marker's tag slot makes the tag limit one lower than the domain's; its message replaces the domain's.
   const tagFailures = ownerTagFailures(isRecord(news) ? news.tags : undefined);
-  const reported = reportedByProgram(news, policyLabel(news));
+  const reported = reportedByProgram(news, () => policyLabel(news));
   if (!validation.inputs || tagFailures.length > 0 || reported.length > 0) {
     const others = reported.length > 0 ? reported : validation.failures.filter((f) => !(tagFailures.length > 0 && isTagCountFailure(f)));
     return { failures: failuresForEngine([...others, ...tagFailures]) };

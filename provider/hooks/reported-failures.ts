@@ -3,13 +3,14 @@
  * the program, led by the resource's label (so one preview lists every invalid resource). It then sets a hidden
  * input, and `check` fails with one line pointing at them rather than printing them again.
  */
+import { isRecord } from "../domain/coerce";
 import type { CheckFailure } from "../domain/failures";
 
 /** The hidden input the SDK sets (see sdk/early-validation.ts). */
 export const REPORTED_KEY = "__inputProblemsReported";
 
 /** One failure pointing at the problems the program reported, when it reported any; else none. */
-export function reportedByProgram(news: Record<string, unknown>, label: string): CheckFailure[] {
-  if (news[REPORTED_KEY] !== true) return [];
-  return [{ property: "", reason: `its inputs break the rules the program reported above (the errors starting with ${label}); fix them and run again` }];
+export function reportedByProgram(news: unknown, label: () => string): CheckFailure[] {
+  if (!isRecord(news) || news[REPORTED_KEY] !== true) return [];
+  return [{ path: "", rule: "input.reportedByProgram", message: `its inputs break the rules the program reported above (the errors starting with ${label()}); fix them and run again` }];
 }

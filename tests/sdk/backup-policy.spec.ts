@@ -30,8 +30,12 @@ describe("the SDK resources' registered inputs", () => {
     await new Promise<void>((resolve) => policy.urn.apply(() => resolve()));
     const inputs = registered.get("daily");
     assert.deepEqual(inputs?.retenton, { maxBackups: 9 });
+    // The program reported it already (see early-validation): check fails pointing there, and names it by itself too.
+    assert.equal(inputs?.__inputProblemsReported, true);
     const { failures } = await checkPolicy({}, inputs ?? {});
-    assert.deepEqual(failures, [
+    assert.match(failures?.[0]?.reason ?? "", /the program reported above \(the errors starting with BackupPolicy "daily"\)/);
+    const { failures: own } = await checkPolicy({}, { ...inputs, __inputProblemsReported: undefined });
+    assert.deepEqual(own, [
       { property: "", reason: "`retenton` is not an input of BackupPolicy: remove it (inputs are name, description, enabled, schedule, retention, tags, adopt)" },
     ]);
   });
@@ -40,7 +44,7 @@ describe("the SDK resources' registered inputs", () => {
     const args = { policyId: "6f1c2b9e-0000-4000-8000-000000000abc", serverIds: ["00000000-0000-4000-8000-000000000001"], takeover: true };
     const association = new PolicyAssociation("web", args as unknown as ConstructorParameters<typeof PolicyAssociation>[1]);
     await new Promise<void>((resolve) => association.urn.apply(() => resolve()));
-    const { failures } = await checkAssociation({}, registered.get("web") ?? {});
+    const { failures } = await checkAssociation({}, { ...registered.get("web"), __inputProblemsReported: undefined });
     assert.deepEqual(failures?.map((f) => f.reason), ["`takeover` is not an input of PolicyAssociation: remove it (inputs are policyId, serverIds, serverSelector, allowEmpty, takeOver)"]);
   });
 });
