@@ -3,6 +3,7 @@ import { validatePolicyInputs } from "../provider/domain/policy-inputs";
 import { defaultPolicyName } from "./default-name";
 import { REPORTED_KEY, reportEarly } from "./early-validation";
 import { knownInputs } from "./known-inputs";
+import { plainCredentialSettings } from "./plain-credentials";
 import { ownerMarker } from "./owner-marker";
 import { policyProvider } from "./provider-loader";
 
@@ -223,7 +224,7 @@ export class BackupPolicy extends pulumi.dynamic.Resource {
     };
     const { failures } = validatePolicyInputs(knownInputs(declared(args, props.name)), new Date());
     reportEarly(`BackupPolicy "${name}"`, failures);
-    super(policyProvider, name, failures.length > 0 ? { ...props, [REPORTED_KEY]: true } : props, opts, MODULE, POLICY_TYPE);
+    super(policyProvider, name, failures.length > 0 || plainCredentialSettings().length > 0 ? { ...props, [REPORTED_KEY]: true } : props, opts, MODULE, POLICY_TYPE);
   }
 
   /** True when `value` is a BackupPolicy, also across two loaded copies of this package. */

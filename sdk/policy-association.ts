@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { validateAssociationInputs } from "../provider/domain/association-inputs";
 import { REPORTED_KEY, reportEarly } from "./early-validation";
 import { knownInputs } from "./known-inputs";
+import { plainCredentialSettings } from "./plain-credentials";
 import { policyRefOf } from "./policy-ref";
 import { associationProvider } from "./provider-loader";
 
@@ -80,6 +81,6 @@ export class PolicyAssociation extends pulumi.dynamic.Resource {
     };
     const { failures } = validateAssociationInputs(knownInputs({ ...(args as object) }));
     reportEarly(`PolicyAssociation "${name}"`, failures);
-    super(associationProvider, name, failures.length > 0 ? { ...props, [REPORTED_KEY]: true } : props, opts, MODULE, ASSOCIATION_TYPE);
+    super(associationProvider, name, failures.length > 0 || plainCredentialSettings().length > 0 ? { ...props, [REPORTED_KEY]: true } : props, opts, MODULE, ASSOCIATION_TYPE);
   }
 }

@@ -12,5 +12,5 @@ export const REPORTED_KEY = "__inputProblemsReported";
 /** One failure pointing at the problems the program reported, when it reported any; else none. */
 export function reportedByProgram(news: unknown, label: () => string): CheckFailure[] {
   if (!isRecord(news) || news[REPORTED_KEY] !== true) return [];
-  return [{ path: "", rule: "input.reportedByProgram", message: `its inputs break the rules the program reported above (the errors starting with ${label()}); fix them and run again` }];
+  return [{ path: "", rule: "input.reportedByProgram", message: `the program reported problems of this resource or of its settings above (the errors starting with ${label()} or csbs:); fix them and run again` }];
 }

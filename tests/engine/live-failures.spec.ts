@@ -4,9 +4,11 @@
  * stack trace, with the advice that fits that case.
  */
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
 import * as net from "node:net";
+import * as path from "node:path";
 import { demoStackConfig, startTestCloud, type TestCloud } from "../support/cloud";
-import { EngineStack, type EngineResult } from "../support/engine";
+import { EngineStack, REPO_ROOT, type EngineResult } from "../support/engine";
 import { CsbsDirect } from "./scenarios/csbs-direct";
 import { BASIC_SCHEDULE, configureStack, programFiles, type ProgramSpec } from "./scenarios/program";
 
@@ -139,6 +141,23 @@ describe("live failures through the engine: one clean message with the advice fo
       assert.match(text, /\(`alpha`, `zeta`\)/, text);
     } finally {
       for (const p of outside) await api.deletePolicy(p.id);
+    }
+  });
+
+  it("fails `pulumi import` with the engine's error that the README's troubleshooting names, which points to adopt", async () => {
+    const { config, secrets } = demoStackConfig(cloud);
+    const stack = await stackWith("import", config, secrets);
+    const api = await CsbsDirect.login(cloud);
+    const existing = await api.createPolicy("to-import");
+    try {
+      const imported = await stack.cli(["import", "pulumi-nodejs:dynamic/csbs:BackupPolicy", "legacy", existing.id, "--yes"]);
+      assert.notEqual(imported.code, 0, imported.output);
+      const quoted = "Cannot read properties of undefined (reading 'toJavaScript')";
+      assert.ok(imported.output.includes(quoted), imported.output);
+      const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
+      assert.match(readme, new RegExp(`\`${quoted.replace(/[()]/g, "\\$&")}\`: dynamic resources cannot be\s+imported; declare the policy with its \`name\` and \`adopt: true\` instead`));
+    } finally {
+      await api.deletePolicy(existing.id);
     }
   });
 });

@@ -33,7 +33,7 @@ describe("the SDK resources' registered inputs", () => {
     // The program reported it already (see early-validation): check fails pointing there, and names it by itself too.
     assert.equal(inputs?.__inputProblemsReported, true);
     const { failures } = await checkPolicy({}, inputs ?? {});
-    assert.match(failures?.[0]?.reason ?? "", /the program reported above \(the errors starting with BackupPolicy "daily"\)/);
+    assert.match(failures?.[0]?.reason ?? "", /the program reported problems of this resource or of its settings above \(the errors starting with BackupPolicy "daily" or csbs:\)/);
     const { failures: own } = await checkPolicy({}, { ...inputs, __inputProblemsReported: undefined });
     assert.deepEqual(own, [
       { property: "", reason: "`retenton` is not an input of BackupPolicy: remove it (inputs are name, description, enabled, schedule, retention, tags, adopt)" },

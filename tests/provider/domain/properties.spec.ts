@@ -125,8 +125,73 @@ const fixedOffsetSchedule: fc.Arbitrary<Schedule> = fc
     return schedule;
   });
 
+/** One rule broken on purpose, with the path its failure must name. */
+interface Breakage {
+  path: string;
+  apply(policy: Record<string, unknown>): Record<string, unknown>;
+}
+
+const POLICY_BREAKAGES: Breakage[] = [
+  { path: "name", apply: (p) => ({ ...p, name: "bad name" }) },
+  { path: "description", apply: (p) => ({ ...p, description: "<b>bold</b>" }) },
+  { path: "retention", apply: (p) => ({ ...p, retention: { maxBackups: 0 } }) },
+  { path: "retention", apply: (p) => ({ ...p, retention: { maxBackups: 7, permanent: true } }) },
+  { path: "schedule.times", apply: (p) => ({ ...p, schedule: { ...(p.schedule as object), times: ["24:00"] } }) },
+  { path: "schedule", apply: (p) => ({ ...p, schedule: { ...(p.schedule as object), everyNDays: 31 } }) },
+  { path: "tags", apply: (p) => ({ ...p, tags: { "bad key!": "x" } }) },
+  { path: "retenton", apply: (p) => ({ ...p, retenton: { maxBackups: 3 } }) },
+];
+
+type PolicyValidator = (raw: unknown, now: Date) => { inputs?: unknown; failures: readonly CheckFailure[] };
+
+/** Valid inputs with one rule broken are refused, with a failure at the broken path. */
+function policyWithOneBrokenRule(validate: PolicyValidator) {
+  return fc.property(plausiblePolicy, fc.constantFrom(...POLICY_BREAKAGES), (valid, breakage) => {
+    fc.pre(validatePolicyInputs({ name: "p", ...valid }, WINTER).inputs !== undefined);
+    const result = validate(breakage.apply({ name: "p", ...valid }), WINTER);
+    assert.equal(result.inputs, undefined);
+    assert.ok(result.failures.some((f) => f.path.startsWith(breakage.path)), `${breakage.path}: ${JSON.stringify(result.failures)}`);
+  });
+}
+
+type PartResult = { value?: unknown; inputs?: unknown; failures: readonly CheckFailure[] };
+interface PartValidators {
+  schedule(raw: unknown): PartResult;
+  retention(raw: unknown): PartResult;
+  association(raw: unknown): PartResult;
+}
+
+const SERVER = "00000000-0000-4000-8000-000000000001";
+const PART_BREAKAGES: Array<{ part: keyof PartValidators; raw: unknown; path: string }> = [
+  { part: "schedule", raw: { times: ["02:00", "02:30"] }, path: "schedule.times" },
+  { part: "schedule", raw: { times: ["02:00"], weekdays: ["MO"], everyNDays: 2 }, path: "schedule" },
+  { part: "schedule", raw: { times: ["02:00"], timezone: "Mars/Base" }, path: "schedule.timezone" },
+  { part: "retention", raw: { maxAgeDays: 100000 }, path: "retention" },
+  { part: "retention", raw: {}, path: "retention" },
+  { part: "association", raw: { policyId: "not-a-uuid", serverIds: [SERVER] }, path: "policyId" },
+  { part: "association", raw: { policyId: "6f1c2b9e-0000-4000-8000-000000000abc", serverIds: [] }, path: "serverIds" },
+  { part: "association", raw: { policyId: "6f1c2b9e-0000-4000-8000-000000000abc", serverIds: [SERVER, SERVER] }, path: "serverIds" },
+];
+
+/** A schedule, retention or association with one rule broken is refused at the broken path. */
+function partWithOneBrokenRule(validators: PartValidators) {
+  return fc.property(fc.constantFrom(...PART_BREAKAGES), ({ part, raw, path }) => {
+    const result = validators[part](raw);
+    assert.equal(result.value ?? result.inputs, undefined, `${part} ${JSON.stringify(raw)} was accepted`);
+    assert.ok(result.failures.some((f) => f.path.startsWith(path)), `${path}: ${JSON.stringify(result.failures)}`);
+  });
+}
+
+/** Text with no VCALENDAR block is never taken for a pattern. */
+function notACalendarIsRefused(parse: (text: string) => { ok: boolean }) {
+  return fc.property(fc.string({ maxLength: 400 }), (text) => {
+    fc.pre(!text.includes("BEGIN:VCALENDAR"));
+    assert.equal(parse(text).ok, false);
+  });
+}
+
 describe("domain properties", () => {
-  it("never throws on garbage and always reports failures for invalid policy inputs", () => {
+  it("never throws on garbage policy inputs and answers with inputs or well-formed failures", () => {
     fc.assert(
       fc.property(fc.oneof(policyish, junk), (raw) => {
         const result = validatePolicyInputs(raw, WINTER);
@@ -135,6 +200,11 @@ describe("domain properties", () => {
       }),
       RUNS,
     );
+  });
+
+  it("reports the broken property of valid policy inputs with one rule broken, and returns no inputs", () => {
+    const run = fc.check(policyWithOneBrokenRule(validatePolicyInputs), { numRuns: 100 });
+    assert.equal(run.failed, false, String(run.counterexample));
   });
 
   it("never throws on garbage schedules, retentions, tags and associations", () => {
@@ -157,7 +227,12 @@ describe("domain properties", () => {
     );
   });
 
-  it("never throws when parsing arbitrary text as a pattern", () => {
+  it("reports the broken part of a valid schedule, retention or association with one rule broken", () => {
+    const validators: PartValidators = { schedule: (v) => validateSchedule(v, "schedule", WINTER), retention: (v) => validateRetention(v), association: (v) => validateAssociationInputs(v) };
+    assert.equal(fc.check(partWithOneBrokenRule(validators), RUNS).failed, false);
+  });
+
+  it("never throws when parsing arbitrary text as a pattern, and refuses text that is no calendar", () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ maxLength: 400 }), fc.string({ maxLength: 400 }).map((s) => `BEGIN:VCALENDAR\nBEGIN:VEVENT\nRRULE:${s}\nEND:VEVENT\nEND:VCALENDAR`)), (text) => {
         const result = parsePattern(text);
@@ -165,6 +240,15 @@ describe("domain properties", () => {
       }),
       RUNS,
     );
+    assert.equal(fc.check(notACalendarIsRefused(parsePattern), RUNS).failed, false);
+  });
+
+  it("would fail the three rule-breaking properties for validators and a parser that accept everything", () => {
+    const acceptPolicy = (raw: unknown) => ({ inputs: raw as ReturnType<typeof validatePolicyInputs>["inputs"], failures: [], unknowns: [] });
+    const accept = (raw: unknown) => ({ value: raw, inputs: raw, failures: [] as CheckFailure[] });
+    assert.equal(fc.check(policyWithOneBrokenRule(acceptPolicy), { numRuns: 100 }).failed, true, "policy property");
+    assert.equal(fc.check(partWithOneBrokenRule({ schedule: accept, retention: accept, association: accept }), RUNS).failed, true, "parts property");
+    assert.equal(fc.check(notACalendarIsRefused(() => ({ ok: true as const, rules: [] })), RUNS).failed, true, "pattern property");
   });
 
   it("keeps a validated schedule unchanged when validated again", () => {
