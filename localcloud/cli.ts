@@ -24,6 +24,8 @@ options:
                            (the password is read from LOCALCLOUD_SERVICE_PASSWORD)
   --admin-secret S         require X-LocalCloud-Admin-Secret on /_localcloud/ (needed beyond loopback)
   --clock-start ISO        start the cloud's clock at this time
+  --servers                print the fixtures' servers (project, name, id, status) and exit: the ids a
+                           running cloud with the same fixtures has, with no token and no curl
   --help                   show this help
 `;
 
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
         "service-domain": { type: "string" },
         "admin-secret": { type: "string" },
         "clock-start": { type: "string" },
+        servers: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -87,6 +90,14 @@ async function main(): Promise<void> {
     options.serviceUser = { name, password, project: values["service-project"] ?? "service", domain: values["service-domain"] ?? "Default" };
   }
 
+  if (values.servers) {
+    // Ids are derived from the fixtures, so an in-memory cloud on any free port has the same ones.
+    const probe = await startLocalCloud({ ...options, port: 0, host: "127.0.0.1", stateDir: undefined, log: () => undefined });
+    const rows = probe.fixtures.projects.flatMap((p) => p.servers.map((s) => `${p.name}\t${s.name}\t${s.id}\t${s.status ?? "ACTIVE"}`));
+    await probe.close();
+    process.stdout.write(`project\tname\tid\tstatus\n${rows.join("\n")}\n`);
+    return;
+  }
   const cloud = await startLocalCloud(options);
   // Handlers first: a supervisor may signal as soon as it reads the ready line.
   let stopping = false;

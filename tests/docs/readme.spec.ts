@@ -66,7 +66,8 @@ describe("README.md", () => {
   it("documents every input of BackupPolicy, its schedule and PolicyAssociation", () => {
     const rows = [
       ...interfaceMembers("sdk/backup-policy.ts", "BackupPolicyArgs").filter((m) => m !== "schedule"),
-      ...interfaceMembers("sdk/backup-policy.ts", "ScheduleArgs").map((m) => `schedule.${m}`),
+      // ScheduleArgs is the union of the weekly and every-N-days shapes, both built on ScheduleTimes.
+      ...[...new Set(["ScheduleTimes", "WeeklyScheduleArgs", "EveryNDaysScheduleArgs"].flatMap((i) => interfaceMembers("sdk/backup-policy.ts", i)))].map((m) => `schedule.${m}`),
       ...interfaceMembers("sdk/policy-association.ts", "PolicyAssociationArgs"),
     ];
     const missing = rows.filter((r) => !readme.includes(`| \`${r}\` |`));

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { request } from "../http";
+import { passwordAuthBody } from "../../support/password-auth";
 import { runCli, startCli } from "../cli-process";
 
 describe("csbs-localcloud command", function () {
@@ -11,6 +12,24 @@ describe("csbs-localcloud command", function () {
     for (const opt of ["--port", "--host", "--state-dir", "--fixtures", "--token-ttl", "--tls", "--keystone-url", "--admin-secret"]) {
       assert.ok(r.stdout.includes(opt), opt);
     }
+  });
+
+  it("lists the servers' ids with --servers, the same ones a started cloud serves, with no token or curl", async () => {
+    const listed = await runCli(["--servers"]);
+    assert.equal(listed.code, 0, listed.stderr);
+    const rows = listed.stdout.trim().split("\n").slice(1).map((l) => l.split("\t"));
+    const web0 = rows.find(([project, name]) => project === "demo" && name === "web-000");
+    assert.ok(web0, listed.stdout);
+    assert.ok(rows.length > 100, `${rows.length} servers`);
+    const cli = await startCli(["--port", "0"]);
+    try {
+      const token = await request("POST", `${cli.authUrl}/auth/tokens`, { rawBody: passwordAuthBody("demo", "demo", "demo"), headers: { "content-type": "application/json" } });
+      const served = await request("GET", `${cli.authUrl.replace(/\/identity\/v3$/, "")}/compute/v2.1/servers/${web0[2]}`, { token: String(token.headers["x-subject-token"]) });
+      assert.equal(served.status, 200, JSON.stringify(served.body));
+    } finally {
+      cli.child.kill("SIGTERM");
+    }
+    await cli.exited;
   });
 
   it("refuses an unknown option or a bad port with exit 2 and a message that names it", async () => {
