@@ -90,6 +90,8 @@ export type RetentionArgs =
       permanent: pulumi.Input<true>;
       maxBackups?: never;
       maxAgeDays?: never;
+      /** Not with `permanent`: permanent backups are all kept anyway. */
+      longTerm?: never;
     };
 
 /**
