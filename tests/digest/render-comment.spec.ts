@@ -5,7 +5,8 @@ import * as path from "node:path";
 import { addBenchProject, stackConfig, startBenchCloud } from "../../bench/bench-cloud";
 import { benchSpec, CSBS_PROGRAM, programFiles } from "../../bench/programs";
 import { FULL_SCALE } from "../../bench/scale";
-import { readPreview } from "../../digest/preview-record";
+import * as fc from "fast-check";
+import { readPreview, type PreviewRecord } from "../../digest/preview-record";
 import { COMMENT_MARKER, GITHUB_COMMENT_LIMIT, renderComment } from "../../digest/render-comment";
 import type { LocalCloud } from "../../localcloud";
 import { EngineStack, REPO_ROOT } from "../support/engine";
@@ -78,5 +79,46 @@ describe("the pull-request digest of a large stack", function () {
     const out = execFileSync("node", [cli, "--log-url", LOG, `prod=${recording}`], { encoding: "utf8", maxBuffer: 8 * 1024 * 1024 });
     const comment = renderComment([{ stack: "prod", record: readPreview(fs.readFileSync(recording, "utf8")) }], { logUrl: LOG });
     assert.equal(out, comment);
+  });
+});
+
+describe("renderComment on any preview", () => {
+  const violation = fc.record({
+    policyName: fc.constantFrom("csbs-required-tags", "csbs-run-window", "csbs-servers-per-policy"),
+    enforcementLevel: fc.constantFrom("mandatory", "advisory"),
+    message: fc.string({ minLength: 1, maxLength: 400 }),
+  });
+  const step = fc.record({
+    op: fc.constantFrom("create", "update", "delete", "replace", "same"),
+    name: fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/),
+    inputs: fc.dictionary(fc.stringMatching(/^[a-z]{1,8}$/), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 6 }),
+  });
+  const record = fc.record({ steps: fc.array(step, { maxLength: 300 }), violations: fc.array(violation, { maxLength: 300 }) }).map(
+    ({ steps, violations }): PreviewRecord => ({
+      steps: steps.map((s) => ({
+        ...s,
+        urn: `urn:pulumi:prod::p::pulumi-nodejs:dynamic/csbs:BackupPolicy::${s.name}`,
+        type: "pulumi-nodejs:dynamic/csbs:BackupPolicy",
+        oldInputs: s.inputs,
+        diffs: Object.keys(s.inputs),
+        propertyDependencies: {},
+      })),
+      violations,
+      changes: { create: steps.filter((s) => s.op === "create").length },
+      errors: [],
+    }),
+  );
+
+  it("never exceeds the size it is given, and always starts with the marker and the counts", () => {
+    fc.assert(
+      fc.property(record, fc.integer({ min: 3000, max: 70000 }), (r, maxChars) => {
+        const comment = renderComment([{ stack: "prod", record: r }], { maxChars, logUrl: "https://example.com/run/1" });
+        assert.ok(comment.length <= maxChars, `${comment.length} > ${maxChars}`);
+        const lines = comment.split("\n");
+        assert.equal(lines[0], COMMENT_MARKER);
+        assert.match(lines[5] ?? "", new RegExp(`^\\| prod \\| ${r.changes.create} \\| 0 \\| 0 \\| 0 \\| `));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
