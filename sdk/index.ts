@@ -46,3 +46,16 @@ export {
 } from "./get-server-protection";
 export { OperationError, isOperationError, type OperationRule } from "./operation-error";
 export type { ConnectionOptions } from "./connection";
+export { runPolicyNow, type BackupProgress, type RunPolicyNowArgs, type RunPolicyNowResult } from "./run-policy-now";
+export {
+  planRestore,
+  restoreServer,
+  startRestore,
+  type RestoreDisk,
+  type RestorePlan,
+  type RestoreProgress,
+  type RestoreResult,
+  type RestoreServerArgs,
+} from "./restore-server";
+export { getJobs, type GetJobsArgs, type JobInfo, type JobType } from "./get-jobs";
+export type { WaitOptions } from "./polling";

@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { CloudContext } from "../../core/contracts";
 import { BACKUP_QUOTA } from "../limits";
+import { SERVERS } from "../../fixtures/apply-fixtures";
 import { DomainError } from "./domain-error";
 import { eligibleServer } from "./eligibility";
 import { addOplog, finishOplogs } from "./oplogs";
@@ -126,6 +127,8 @@ export function settle(ctx: CloudContext, at: Date): Set<string> {
       const restore = item.restoreId ? ctx.store.get(COLLECTIONS.restores, item.restoreId) : undefined;
       if (restore) {
         ctx.store.put(COLLECTIONS.restores, { ...restore, status: "success" });
+        const server = ctx.compute.getServer(restore.projectId, restore.targetServerId);
+        if (server && restore.powerOn !== false) ctx.store.put(SERVERS, { ...server, status: "ACTIVE" });
         finishOplogs(ctx.store, (l) => l.restoreId === restore.id, "success", when);
       }
     }

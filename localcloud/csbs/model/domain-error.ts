@@ -19,7 +19,12 @@ export type DomainErrorKind =
   | "auto-executing"
   | "no-resources"
   | "item-busy"
-  | "backup-quota";
+  | "backup-quota"
+  | "server-backing-up" // execute-now of a server whose backup is running
+  | "restore-server-status" // restore onto a Faulty, Resizing or Verifying-resizing server
+  | "restore-data-to-system" // a data disk's backup onto a system disk
+  | "restore-disk-too-small"
+  | "restore-disk-mapping";
 
 export class DomainError extends Error {
   constructor(public readonly kind: DomainErrorKind, message: string, public readonly subject?: string) {

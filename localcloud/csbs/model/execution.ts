@@ -32,7 +32,12 @@ export function executePolicy(ctx: CloudContext, policy: PolicyRecord, subset?: 
       return s;
     });
   }
-  if (servers.length === 0) throw new DomainError("no-resources", `plan has no resource backup: policy ${policy.id} has no server; associate a server first`);
+  const backingUp = servers.filter((s) => ctx.store.list(COLLECTIONS.items).some((i) => i.resourceId === s.id && i.status === "protecting"));
+  if (backingUp.length > 0) {
+    throw new DomainError("server-backing-up",
+      `server ${backingUp.map((s) => s.id).join(", ")} is being backed up; a server that is being backed up cannot be backed up again: retry when that backup has finished`, backingUp[0].id);
+  }
+    if (servers.length === 0) throw new DomainError("no-resources", `plan has no resource backup: policy ${policy.id} has no server; associate a server first`);
   return startRun(ctx, {
     projectId: policy.projectId, policyId: policy.id, planId: policy.id, planName: policy.name, servers,
     at: ctx.clock.now(), automatic: false,

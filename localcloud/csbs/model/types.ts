@@ -120,6 +120,10 @@ export interface RestoreRecord extends Entity {
   parameters: Record<string, unknown>;
   status: "in_progress" | "success" | "fail";
   createdAt: string;
+  /** Start the server when the restore ends (else it stays SHUTOFF). */
+  powerOn?: boolean;
+  /** Which disk backup went to which disk. */
+  volumes?: Array<{ backupId: string; volumeId: string }>;
 }
 
 export interface OperationLog extends Entity {

@@ -15,6 +15,8 @@ import { isObject, ok, PREFIX, route, wrapped } from "./common";
 import { csbsCode } from "./csbs-errors";
 import { checkDescription, checkName, readBool, readTags } from "./policy-body";
 import { checkpointView } from "./views";
+import { diskMapping } from "./restores";
+import { checkDiskMapping, restorableServer } from "../model/restore-rules";
 
 const PROVIDERS = `${PREFIX}/providers/:provider_id`;
 
@@ -53,7 +55,7 @@ function restorable(ctx: CloudContext, projectId: string, entry: unknown, i: num
   if (!item) return { ...base, result: false, error_code: "CSBS.3001", error_msg: `Checkpoint_item (${entry.checkpoint_item_id}) is not found.` };
   if (item.status !== "available") return { ...base, result: false, error_code: "CSBS.2003", error_msg: `item in executing: backup ${item.id} is ${item.status}` };
   try {
-    eligibleServer(ctx, projectId, targetId);
+    checkDiskMapping(ctx, item, restorableServer(ctx, projectId, targetId), diskMapping(entry.target.volumes, `check_restorable[${i}].target.volumes`));
     return { ...base, result: true };
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;

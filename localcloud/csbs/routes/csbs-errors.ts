@@ -24,6 +24,11 @@ const MAP: Record<DomainErrorKind, { status: number; code: string; text?: (e: Do
   "no-resources": { status: 500, code: "CSBS.6032", text: () => "plan has no resource backup" },
   "item-busy": { status: 400, code: "CSBS.2003" },
   "backup-quota": { status: 400, code: "CSBS.9006" },
+  "server-backing-up": { status: 400, code: "CSBS.2004", text: (e) => `item in plan executing: ${e.message}` },
+  "restore-server-status": { status: 400, code: "CSBS.6013" },
+  "restore-data-to-system": { status: 400, code: "CSBS.6014" },
+  "restore-disk-too-small": { status: 400, code: "CSBS.6015" },
+  "restore-disk-mapping": { status: 400, code: "CSBS.6016" },
 };
 
 /** The CSBS error code a domain error kind maps to (used by check_protectable too). */

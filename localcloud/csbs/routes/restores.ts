@@ -3,9 +3,22 @@ import type { CloudContext, Route } from "../../core/contracts";
 import { CSBS_PROVIDER_ID } from "../limits";
 import { invalid } from "../errors";
 import { startRestore } from "../model/restores";
+import type { DiskMapping } from "../model/restore-rules";
 import { isObject, ok, PREFIX, route, wrapped } from "./common";
 import { readBool } from "./policy-body";
 import { restoreView } from "./views";
+
+/** `[{"backup_id", "volume_id"}]` as a disk mapping (absent or empty: the service's default). */
+export function diskMapping(raw: unknown, field: string): DiskMapping[] {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) throw invalid(`${field} must be a list of {"backup_id", "volume_id"}`);
+  return raw.map((v, i) => {
+    if (!isObject(v) || typeof v.backup_id !== "string" || typeof v.volume_id !== "string") {
+      throw invalid(`${field}[${i}] must be {"backup_id": "<disk backup id>", "volume_id": "<disk of the server>"}`);
+    }
+    return { backupId: v.backup_id, volumeId: v.volume_id };
+  });
+}
 
 export function restoreRoutes(ctx: CloudContext): Route[] {
   return [{
@@ -27,6 +40,7 @@ export function restoreRoutes(ctx: CloudContext): Route[] {
       const restore = startRestore(ctx, s.projectId, {
         checkpointId: r.checkpoint_id, itemId: p.checkpoint_item_id, targetServerId: p.targets.server_id,
         restoreTarget: (r.restore_target as string | null | undefined) ?? null, parameters: p,
+        powerOn: readBool(p.power_on, "restore.parameters.power_on"), volumes: diskMapping(p.targets.volumes, "restore.parameters.targets.volumes"),
       });
       return ok({ restore: restoreView(restore) });
     }),
