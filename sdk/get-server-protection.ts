@@ -33,6 +33,8 @@ export interface ServerProtection {
   lastBackupAt?: string;
   /** That backup's status (available, error, protecting, ...). */
   lastBackupStatus?: string;
+  /** That backup's id (what `restoreServer` and `pulumi-csbs restore` take). */
+  lastBackupId?: string;
   /** The policy's next run, from its pattern; absent without an enabled policy. */
   nextRunAt?: string;
   /** How many scheduled backups of the server exist. */
@@ -88,6 +90,7 @@ export async function getServerProtection(args: GetServerProtectionArgs = {}, op
     if (newest) {
       row.lastBackupAt = newest.createdAt;
       row.lastBackupStatus = newest.status;
+      row.lastBackupId = newest.id;
     }
     return row;
   });

@@ -1,13 +1,14 @@
 /**
  * The demo behind `npm run demo`: a local CSBS cloud, the quickstart deployed with the real Pulumi engine, and
  * the walk-through a platform engineer cares about — a rule broken in a preview, the fix applied, a week of
- * scheduled backups with retention, and a destroy that keeps the backups.
+ * scheduled backups with retention, a restore drill with the pulumi-csbs command, and a destroy that keeps the
+ * backups.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { startLocalCloud } from "../../localcloud";
 import { renderScheduleGrid } from "../../sdk";
-import { EngineStack, REPO_ROOT } from "../../tests/support/engine";
+import { EngineStack, exec, REPO_ROOT } from "../../tests/support/engine";
 import { DemoCloud, type BackupRow } from "./demo-cloud";
 import { banner, printTable, say } from "./demo-output";
 
@@ -86,7 +87,16 @@ export async function runDemo(): Promise<number> {
     }
     if (runs !== 14 || pruned !== 3 * (14 - 3)) throw new Error(`expected 14 runs and ${3 * 11} pruned backups, got ${runs} and ${pruned}`);
 
-    banner("7. pulumi destroy: the policy goes, the backups stay");
+    banner("7. A restore drill: pulumi-csbs restore, with the stack's own settings");
+    const cli = (args: string[]) => exec(process.execPath, [path.join(REPO_ROOT, "dist", "sdk", "cli", "main.js"), "--stack", stack!.stack, ...args], { cwd: stack!.dir, env: stack!.env() });
+    const status = await must(cli(["status", "--policy", updated.name, "--json"]));
+    const web0 = (JSON.parse(status.stdout) as Array<{ serverName: string; lastBackupId?: string }>).find((r) => r.serverName === "web-000");
+    if (!web0?.lastBackupId) throw new Error(`pulumi-csbs status shows no backup of web-000:\n${status.output}`);
+    const restored = await must(cli(["restore", web0.lastBackupId, "--yes", "--interval", "1s"]));
+    say(`$ pulumi-csbs --stack ${stack.stack} restore ${web0.lastBackupId} --yes`);
+    say(restored.stdout.trim());
+
+    banner("8. pulumi destroy: the policy goes, the backups stay");
     const backupsBefore = await api.backupCount();
     await must(stack.destroy());
     const left = await api.policyByNameOrUndefined(String(outputs.policyName));
@@ -100,6 +110,7 @@ export async function runDemo(): Promise<number> {
         "- deployed a backup policy and an association with the real Pulumi engine against a local CSBS cloud",
         "- a rule broken in a pull request (runs 30 minutes apart) failed in preview with the property, the rule and the fix",
         "- the fixed change was applied in place; a week of schedule produced backups and retention kept 3 per server",
+        "- pulumi-csbs restored web-000 from its newest backup with the stack's own settings (--stack)",
         "- destroy removed the policy and kept every backup",
         `- total ${((Date.now() - started) / 1000).toFixed(0)}s`,
       ].join("\n"),

@@ -42,7 +42,7 @@ describe("getServerProtection", function () {
     const [manual] = (await ctx.demo.call("GET", `/checkpoint_items?resource_id=${ids[2]}`)).body.checkpoint_items;
     assert.deepEqual(rows[2], {
       serverId: ids[2], serverName: "web-002", status: "ACTIVE", policyId: off.id, policyName: "paused", policyEnabled: false,
-      lastBackupAt: new Date(`${manual.created_at}Z`).toISOString(), lastBackupStatus: "available", automaticBackups: 0, manualBackups: 1,
+      lastBackupAt: new Date(`${manual.created_at}Z`).toISOString(), lastBackupStatus: "available", lastBackupId: manual.id, automaticBackups: 0, manualBackups: 1,
     });
     assert.deepEqual(rows[3], { serverId: ids[3], serverName: "web-003", status: "ACTIVE", automaticBackups: 0, manualBackups: 0 });
 
@@ -50,6 +50,7 @@ describe("getServerProtection", function () {
     const web0 = await getBackups({ serverId: ids[0] }, ctx.options);
     assert.equal(web0.length, rows[0].automaticBackups);
     assert.equal(web0[0].createdAt, rows[0].lastBackupAt);
+    assert.equal(web0[0].id, rows[0].lastBackupId);
     assert.equal((await getPolicy({ id: daily.id }, ctx.options)).enabled, true);
     assert.equal(await requestsTo(ctx.cloud, "POST", "/auth/tokens"), 1);
   });
