@@ -29,7 +29,7 @@ describe("pulumi-csbs day-2 commands", function () {
 
   describe("backup-now", () => {
     it("waits for the three backups of a policy and exits 0; a second backup-now while they run is refused naming the rule", async () => {
-      await settings(ctx.cloud, { protectSeconds: 4 });
+      await settings(ctx.cloud, { protectSeconds: 600 });
       await createPolicy(ctx.demo, { name: "three-web", servers: ["web-000", "web-001", "web-002"] });
       const env = demoEnv(ctx.cloud);
       const first = pulumiCsbs(["backup-now", "three-web", "--wait", "--interval", "1s"], env);
@@ -37,6 +37,7 @@ describe("pulumi-csbs day-2 commands", function () {
       const second = await pulumiCsbs(["backup-now", "three-web"], env);
       assert.equal(second.code, 1, second.stderr);
       assert.match(second.stderr, /web-00[0-2] \([0-9a-f-]+\).* is being backed up .*cannot be backed up again by hand.*\[rule server-being-backed-up\]/);
+      await advance(ctx.cloud, 601);
       const done = await first;
       assert.equal(done.code, 0, done.stdout + done.stderr);
       for (const name of ["web-000", "web-001", "web-002"]) {
