@@ -9,9 +9,10 @@ const os = require("node:os");
 const path = require("node:path");
 
 const root = path.resolve(__dirname, "..");
+// `--ignore-scripts`: this runs right after the build, so `prepack` (the build, for fresh clones) is not needed.
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "csbs-self-"));
 try {
-  const name = execFileSync("npm", ["pack", "--silent", "--pack-destination", tmp], { cwd: root, encoding: "utf8" })
+  const name = execFileSync("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", tmp], { cwd: root, encoding: "utf8" })
     .trim()
     .split("\n")
     .pop();

@@ -3,6 +3,7 @@
  * once in the user's zone and once in UTC, as monospace text and as a self-contained SVG.
  */
 import type { Schedule } from "./schedule";
+import { offsetMinutes } from "./timezone";
 import { buildWeekGrid, GridPanel } from "./week-grid-model";
 
 const HOURS = Array.from({ length: 24 }, (_, h) => String(h).padStart(2, "0"));
@@ -13,9 +14,15 @@ function textPanel(panel: GridPanel): string[] {
   return [panel.title, head, ...rows];
 }
 
-/** The grid as monospace text: a heading, the local panel, the UTC panel and a legend; "##" marks an hour with a run. */
+/**
+ * The grid as monospace text: a heading, the local panel, the UTC panel and a legend; "##" marks an hour with a
+ * run. A zone at UTC+00:00 at `at` gets one panel and no legend: both would repeat the same thing.
+ */
 export function renderWeekGridText(schedule: Schedule, at: Date): string {
   const model = buildWeekGrid(schedule, at);
+  if (offsetMinutes(schedule.timezone, at) === 0) {
+    return [model.heading, "", ...textPanel(model.local), "", "## = a run in that hour (local time is UTC here)", ""].join("\n");
+  }
   return [model.heading, "", ...textPanel(model.local), "", ...textPanel(model.utc), "", "## = a run in that hour", ...model.legend, ""].join("\n");
 }
 

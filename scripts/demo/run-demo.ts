@@ -7,7 +7,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { startLocalCloud } from "../../localcloud";
-import { renderScheduleGrid } from "../../sdk";
+import { parsePattern } from "../../provider/domain/pattern";
+import { utcRulesToSchedule } from "../../provider/domain/utc-rules";
+import { renderScheduleGrid, type ScheduleArgs } from "../../sdk";
 import { EngineStack, exec, REPO_ROOT } from "../../tests/support/engine";
 import { DemoCloud, type BackupRow } from "./demo-cloud";
 import { banner, printTable, say } from "./demo-output";
@@ -16,7 +18,8 @@ const QUICKSTART = path.join(REPO_ROOT, "examples", "quickstart", "index.ts");
 
 /** Runs the demo and returns the process exit code. */
 export async function runDemo(): Promise<number> {
-  const started = Date.now();
+  // From the start of the process: `npm run demo` prepares (npm ci, engine, build) in this same process.
+  const started = Date.now() - process.uptime() * 1000;
   const cloud = await startLocalCloud({ port: 0, host: "127.0.0.1" });
   let stack: EngineStack | undefined;
   try {
@@ -44,13 +47,16 @@ export async function runDemo(): Promise<number> {
     const outputs = await stack.outputs();
     const policy = await api.policyByName(String(outputs.policyName));
     say(`The cloud now has policy ${policy.name} (${policy.id}), status ${policy.status}, protecting ${policy.serverIds.length} servers.`);
+    say(`(CSBS reports "${policy.status}" for a new policy whatever it runs: the schedule is on because the policy's \`enabled\` is true.)`);
 
     banner("4. A pull request that breaks a rule fails in preview, before anything is written");
     stack.writeProgram({ "index.ts": edit(quickstart, 'times: ["02:00"]', 'times: ["02:00", "02:30"]') });
     const broken = await stack.preview();
     if (broken.code === 0) throw new Error("the preview of a schedule with runs 30 minutes apart did not fail");
     say(errorLines(broken.output));
-    say(`(exit code ${broken.code}; the cloud still has policy ${policy.name} unchanged)`);
+    const after = await api.policyByName(policy.name);
+    if (after.pattern !== policy.pattern || after.serverIds.join() !== policy.serverIds.join()) throw new Error("the failed preview changed the policy");
+    say(`(exit code ${broken.code}; the cloud still has policy ${policy.name} unchanged: same pattern, same ${after.serverIds.length} servers)`);
 
     banner("5. The fixed change: runs at 02:00 and 14:00, keep 3 backups per server, one more server");
     stack.writeProgram({
@@ -62,11 +68,15 @@ export async function runDemo(): Promise<number> {
     });
     await must(stack.cli(["config", "set", "--path", "serverIds[2]", servers["web-002"]]));
     const preview = await must(stack.preview());
-    say(tail(preview.output, 12));
+    const diff = changedLines(preview.output);
+    for (const shown of ["maxBackups", "14:00", servers["web-002"]]) {
+      if (!diff.includes(shown)) throw new Error(`the preview's diff does not show ${shown}:\n${preview.output}`);
+    }
+    say(diff);
     await must(stack.up());
     const updated = await api.policyByName(String(outputs.policyName));
     say(`Applied in place: ${updated.serverIds.length} servers, pattern ${JSON.stringify(updated.pattern)}.`);
-    say(renderScheduleGrid({ times: ["02:00", "14:00"], timezone: "UTC" }, "text"));
+    say(renderScheduleGrid(deployedSchedule(updated.pattern, "UTC"), "text"));
 
     banner("6. One week later: the schedule ran, retention pruned");
     const manual = await api.runNow(updated.id);
@@ -112,7 +122,7 @@ export async function runDemo(): Promise<number> {
         "- the fixed change was applied in place; a week of schedule produced backups and retention kept 3 per server",
         "- pulumi-csbs restored web-000 from its newest backup with the stack's own settings (--stack)",
         "- destroy removed the policy and kept every backup",
-        `- total ${((Date.now() - started) / 1000).toFixed(0)}s`,
+        `- total ${((Date.now() - started) / 1000).toFixed(0)}s since \`npm run demo\` started, set-up included`,
       ].join("\n"),
     );
     return 0;
@@ -141,6 +151,22 @@ async function must<T extends { code: number; output: string }>(p: Promise<T>): 
   const r = await p;
   if (r.code !== 0) throw new Error(`engine command failed (exit ${r.code}):\n${r.output}`);
   return r;
+}
+
+/** The lines of a `preview --diff` that change something (`~`, `+`, `-` marks), with their step headers. */
+function changedLines(output: string): string {
+  return output.split("\n").filter((l) => /^\s*[~+-] |^\s*[~+-]\s*\[\d+\]|^\s*~ pulumi-nodejs|^Resources:|to update|to create/.test(l)).join("\n");
+}
+
+/** The schedule the deployed policy's pattern runs, in `timezone`: the picture comes from the cloud, not the program. */
+function deployedSchedule(pattern: string, timezone: string): ScheduleArgs {
+  const parsed = parsePattern(pattern);
+  if (!parsed.ok) throw new Error(`the deployed pattern does not parse: ${parsed.error}`);
+  const back = utcRulesToSchedule(parsed.rules, timezone, new Date());
+  if (!back.ok) throw new Error(`the deployed pattern is no schedule in ${timezone}`);
+  const { times, weekdays, everyNDays } = back.schedule;
+  if (weekdays) return { times, weekdays, timezone };
+  return everyNDays !== undefined ? { times, everyNDays, timezone } : { times, timezone };
 }
 
 function tail(text: string, lines: number): string {

@@ -24,5 +24,12 @@ describe("npm run demo", function () {
     assert.match(r.stdout, /deleted 33 older automatic backups/);
     assert.match(r.stdout, /restore [0-9a-f-]+ succeeded: server web-000 is ACTIVE/);
     assert.match(r.stdout, /backups before destroy: (\d+), after: \1\./);
+    // The UTC quickstart is drawn once, from step 5 on from the deployed pattern; the diff shows what step 5 announces.
+    assert.doesNotMatch(r.stdout, /02:00 UTC = 02:00 UTC/);
+    assert.match(r.stdout, /local time is UTC here/);
+    assert.match(r.stdout, /maxBackups\s*:\s*7\s*=>\s*3/);
+    assert.match(r.stdout, /the schedule is on because the policy's `enabled` is true/);
+    assert.match(r.stdout, /unchanged: same pattern, same 2 servers/);
+    assert.match(r.stdout, /total \d+s since `npm run demo` started, set-up included/);
   });
 });

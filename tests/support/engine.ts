@@ -57,7 +57,9 @@ async function buildProgramBase(): Promise<string> {
   process.once("exit", () => fs.rmSync(base, { recursive: true, force: true }));
   const packDir = path.join(base, ".pack");
   fs.mkdirSync(packDir);
-  const packed = await exec("npm", ["pack", "--silent", "--pack-destination", packDir], { cwd: REPO_ROOT });
+  // The code is built already (npm test builds first); `prepack` (tsc) is for fresh clones, and several test
+  // workers running it at once would rewrite dist/ under each other.
+  const packed = await exec("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", packDir], { cwd: REPO_ROOT });
   if (packed.code !== 0) throw new Error(`npm pack failed:\n${packed.output}`);
   const tarball = path.join(packDir, packed.stdout.trim().split("\n").pop() ?? "");
   fs.writeFileSync(

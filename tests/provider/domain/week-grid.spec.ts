@@ -47,6 +47,14 @@ describe("week-grid", () => {
     assert.deepEqual(model.local.cells.map((r) => r[2]?.length), [1, 0, 0, 1, 0, 0, 1]);
   });
 
+  it("draws one grid without a legend of 'X UTC = X UTC' lines when the zone is UTC", () => {
+    const text = renderWeekGridText({ times: ["02:00"], timezone: "UTC" }, WINTER);
+    assert.equal(text.split("\n").filter((l) => l.startsWith("MO ")).length, 1, text);
+    assert.doesNotMatch(text, /02:00 UTC = 02:00 UTC/);
+    const paris = renderWeekGridText({ times: ["02:00"], timezone: "Europe/Paris" }, WINTER);
+    assert.equal(paris.split("\n").filter((l) => l.startsWith("MO ")).length, 2, "two zones, two grids");
+  });
+
   it("renders a self-contained SVG of both grids", () => {
     const svg = renderWeekGridSvg(quickstart, WINTER);
     assert.ok(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"'));
