@@ -367,7 +367,7 @@ async function registerEndpoints(api: KeystoneApi, services: Fixtures["services"
 
 let shared: Promise<RealKeystone> | undefined;
 
-/** One Keystone for the whole test run, started on first use and stopped after the last test. */
+/** One Keystone per spec file run, started on first use and stopped after the file's last test. */
 export function sharedRealKeystone(): Promise<RealKeystone> {
   shared ??= startRealKeystone();
   return shared;
@@ -376,12 +376,16 @@ export function sharedRealKeystone(): Promise<RealKeystone> {
 /** Stops the shared Keystone if it was started; safe to call more than once. */
 export async function stopSharedRealKeystone(): Promise<void> {
   if (!shared) return;
-  const ks = await shared.catch(() => undefined);
+  const started = shared;
+  // The next user starts a new one: with parallel runs the root `after` fires after each spec file of a worker
+  // process, and a later file of the same worker must not get the stopped Keystone.
+  shared = undefined;
+  const ks = await started.catch(() => undefined);
   await ks?.stop();
 }
 
-// This module is first loaded while mocha loads the spec files, so `after` here is a root hook: it runs once,
-// after every test of the run. The process exit hook in startRealKeystone covers runs that end otherwise.
+// This module is first loaded while mocha loads the spec files, so `after` here is a root hook: it runs after
+// the last test of the run (of each spec file, when files run in parallel workers). The process exit hook in startRealKeystone covers runs that end otherwise.
 if (typeof after === "function") {
   after(function () {
     // The root suite keeps mocha's 2 s default; uWSGI takes about 1 s to stop and up to 10 s before SIGKILL.
