@@ -7,7 +7,11 @@ import * as path from "node:path";
 import { adminRoutes } from "./admin/admin-routes";
 import { collection } from "./core/collection";
 import { StoreComputeView } from "./compute/compute-view";
+import { NOVA } from "./compute/nova-microversion";
 import { novaRoutes } from "./compute/nova-routes";
+import { microversioned } from "./core/microversion";
+import { glanceRoutes } from "./image/glance-routes";
+import { CINDER } from "./volume/cinder-microversion";
 import { serverMetadataRoutes } from "./compute/server-metadata-routes";
 import { serverTagRoutes } from "./compute/server-tags-routes";
 import { CloudClock } from "./core/clock";
@@ -154,9 +158,9 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const routes: Route[] = [
     ...(tokens ? keystoneRoutes({ directory, tokens, baseUrl: () => baseUrl }) : []),
     ...novaRoutes(compute, () => baseUrl),
-    ...serverTagRoutes(store, compute, () => baseUrl),
-    ...serverMetadataRoutes(compute),
-    ...cinderRoutes(compute, () => baseUrl),
+    ...microversioned(NOVA, [...serverTagRoutes(store, compute, () => baseUrl), ...serverMetadataRoutes(compute)]),
+    ...microversioned(CINDER, cinderRoutes(compute, () => baseUrl)),
+    ...glanceRoutes(() => baseUrl),
     ...adminRoutes({ store, clock, faults, requestLog, ...(tokens ? { tokens } : {}) }),
     ...DATA_PROTECTION_MODULES.flatMap((m) => m.routes(context)),
   ];

@@ -10,12 +10,14 @@ import { getRoutes } from "./get-route";
 import { pagedBody } from "./paging";
 import { serverDetail, serverSummary, volumeAttachment } from "./server-json";
 import { tagFilter } from "./server-tags";
+import { microversioned, versionOf } from "../core/microversion";
+import { NOVA } from "./nova-microversion";
 import { microversionDoc } from "./version-doc";
 
 const STATUSES = new Set(["ACTIVE", "SHUTOFF", "ERROR", "RESIZE", "VERIFY_RESIZE"]);
 
 const versionDoc = (baseUrl: string) => microversionDoc({
-  id: "v2.1", version: "2.96", minVersion: "2.1", updated: "2013-07-23T11:33:21Z",
+  id: "v2.1", version: NOVA.max, minVersion: NOVA.min, updated: "2013-07-23T11:33:21Z",
   selfHref: `${baseUrl}/compute/v2.1/`, mediaType: "application/vnd.openstack.compute+json;version=2.1",
 });
 
@@ -47,7 +49,8 @@ export function novaRoutes(view: StoreComputeView, baseUrl: () => string): Route
   const list = (req: CloudRequest, detail: boolean) => {
     const url = `${baseUrl()}/compute/v2.1/servers${detail ? "/detail" : ""}`;
     const userId = req.auth!.userId;
-    const render = (s: ServerFixture) => (detail ? serverDetail(baseUrl(), s, userId) : serverSummary(baseUrl(), s));
+    const v = versionOf(req, NOVA);
+    const render = (s: ServerFixture) => (detail ? serverDetail(baseUrl(), s, userId, v, "list") : serverSummary(baseUrl(), s));
     return { status: 200, body: pagedBody("servers", filtered(req), req.query, "compute", url, render) };
   };
 
@@ -60,18 +63,18 @@ export function novaRoutes(view: StoreComputeView, baseUrl: () => string): Route
   };
 
   const get = getRoutes("compute");
-  return [
+  return microversioned(NOVA, [
     get("/compute", "none", () => ({ status: 200, body: { versions: [versionDoc(baseUrl())] } })),
     get("/compute/v2.1", "none", () => ({ status: 200, body: { version: versionDoc(baseUrl()) } })),
     get("/compute/v2.1/servers", "token", (req) => list(req, false)),
     get("/compute/v2.1/servers/detail", "token", (req) => list(req, true)),
-    get("/compute/v2.1/servers/:server_id", "token", (req) => ({ status: 200, body: { server: serverDetail(baseUrl(), find(req), req.auth!.userId) } })),
+    get("/compute/v2.1/servers/:server_id", "token", (req) => ({ status: 200, body: { server: serverDetail(baseUrl(), find(req), req.auth!.userId, versionOf(req, NOVA)) } })),
     get("/compute/v2.1/servers/:server_id/os-volume_attachments", "token", (req) => {
       const server = find(req);
       const attachments = server.volumeIds
         .map((id) => view.getVolume(server.projectId, id))
-        .flatMap((v, i) => (v ? [volumeAttachment(server.id, v, i)] : []));
+        .flatMap((volume, i) => (volume ? [volumeAttachment(server.id, volume, i, versionOf(req, NOVA))] : []));
       return { status: 200, body: { volumeAttachments: attachments } };
     }),
-  ];
+  ]);
 }

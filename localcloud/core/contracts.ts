@@ -6,7 +6,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Collection } from "./collection";
 
-export type ServiceName = "identity" | "compute" | "volume" | "csbs" | "karbor" | "admin";
+export type ServiceName = "identity" | "compute" | "volume" | "image" | "csbs" | "karbor" | "admin";
 
 /** Who is calling, as validated from `X-Auth-Token` (built-in Keystone or a real one). */
 export interface AuthContext {

@@ -113,6 +113,11 @@ export function keystoneError(status: number, message: string, headers?: Record<
 export const KEYSTONE_UNAUTHORIZED = "The request you have made requires authentication.";
 
 /** An error reply in the dialect of `service` (CSBS, fault, or Keystone/admin). */
+/** Glance answers errors as plain text: the status line, a blank line, the explanation. */
+export function glanceError(status: number, message: string, headers?: Record<string, string>): CloudReply {
+  return { status, body: `${status} ${statusTitle(status)}\n\n${message}\n\n   `, headers: { "Content-Type": "text/plain; charset=UTF-8", ...(headers ?? {}) } };
+}
+
 export function serviceError(
   service: ServiceName,
   status: number,
@@ -126,6 +131,8 @@ export function serviceError(
     case "volume":
     case "karbor":
       return faultError(status, message, options.headers);
+    case "image":
+      return glanceError(status, message, options.headers);
     case "identity":
     case "admin":
       return keystoneError(status, message, options.headers);

@@ -27,6 +27,8 @@ export function serviceForPath(path: string): ServiceName {
       return "compute";
     case "volume":
       return "volume";
+    case "image":
+      return "image";
     case "csbs":
       return "csbs";
     case "karbor":

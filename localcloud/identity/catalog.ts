@@ -21,13 +21,14 @@ function entry(type: string, name: string, url: string): KeystoneCatalogEntry {
   };
 }
 
-/** identity, compute, volumev3 and data-protect (CSBS or Karbor by the project's `api`) in RegionOne. */
+/** identity, compute, volumev3, image and data-protect (CSBS or Karbor by the project's `api`) in RegionOne. */
 export function buildCatalog(baseUrl: string, project: ProjectFixture): KeystoneCatalogEntry[] {
   const dataProtect = project.api === "karbor" ? entry("data-protect", "karbor", `${baseUrl}/karbor/v1/${project.id}`) : entry("data-protect", "csbs", `${baseUrl}/csbs/v1/${project.id}`);
   return [
     entry("identity", "keystone", `${baseUrl}/identity/v3`),
     entry("compute", "nova", `${baseUrl}/compute/v2.1`),
     entry("volumev3", "cinderv3", `${baseUrl}/volume/v3/${project.id}`),
+    entry("image", "glance", `${baseUrl}/image`),
     dataProtect,
   ];
 }

@@ -8,6 +8,7 @@ import { KEYSTONE_UNAUTHORIZED, keystoneError } from "../core/errors";
 import { buildCatalog } from "./catalog";
 import { resolveAuth } from "./auth-request";
 import type { Directory } from "./directory";
+import { selfServiceRoutes } from "./self-service-routes";
 import { renderToken } from "./token-body";
 import type { TokenRecord, TokenService } from "./tokens";
 
@@ -110,5 +111,6 @@ export function keystoneRoutes(deps: KeystoneDeps): Route[] {
       }));
       return { status: 200, body: { projects, links: links("/auth/projects") } };
     })),
+    ...selfServiceRoutes(deps),
   ];
 }

@@ -15,7 +15,7 @@ import { aptGetCommand } from "./debian";
 import { passwordAuthBody } from "./password-auth";
 
 /** Debian packages that give Keystone (with uWSGI), the `openstack` CLI and the `karbor` CLI. */
-export const KEYSTONE_PACKAGES = ["keystone", "python3-openstackclient", "python3-karborclient"] as const;
+export const KEYSTONE_PACKAGES = ["keystone", "python3-openstackclient", "python3-openstacksdk", "python3-karborclient"] as const;
 
 const DEBIAN_PYTHON = "/usr/bin/python3";
 const WSGI_SCRIPT = "/usr/bin/keystone-wsgi-public";

@@ -11,6 +11,7 @@ const NOT_FOUND: Record<ServiceName, string> = {
   identity: "The resource could not be found.",
   compute: "The resource could not be found.",
   volume: "The resource could not be found.",
+  image: "The resource could not be found.",
   karbor: "The resource could not be found.",
   csbs: "The API does not exist or has not been published in the environment",
   admin: "no such admin endpoint",

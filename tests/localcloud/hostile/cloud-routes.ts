@@ -12,6 +12,7 @@ import { csbsService } from "../../../localcloud/csbs";
 import { Directory } from "../../../localcloud/identity/directory";
 import { keystoneRoutes } from "../../../localcloud/identity/keystone-routes";
 import { TokenService } from "../../../localcloud/identity/tokens";
+import { glanceRoutes } from "../../../localcloud/image/glance-routes";
 import { cinderRoutes } from "../../../localcloud/volume/cinder-routes";
 import type { TestCloud } from "../../support/cloud";
 
@@ -39,6 +40,7 @@ export function cloudRoutes(cloud: TestCloud): RouteShape[] {
     ...keystoneRoutes({ directory, tokens, baseUrl: ctx.baseUrl }),
     ...novaRoutes(cloud.context.compute as Parameters<typeof novaRoutes>[0], ctx.baseUrl),
     ...cinderRoutes(cloud.context.compute as Parameters<typeof cinderRoutes>[0], ctx.baseUrl),
+    ...glanceRoutes(ctx.baseUrl),
     ...adminRoutes({ store: cloud.store, clock: cloud.clock, faults: cloud.faults, requestLog: cloud.requestLog, tokens }),
     ...csbsService.routes(ctx),
     ...(karborModule()?.routes(ctx) ?? []),

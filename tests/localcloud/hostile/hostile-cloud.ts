@@ -6,6 +6,7 @@
  */
 import { COLLECTIONS } from "../../../localcloud/csbs/model/types";
 import { SERVERS } from "../../../localcloud/fixtures/apply-fixtures";
+import { IMAGES } from "../../../localcloud/image/images";
 import { CsbsDirect } from "../../engine/provider/scenario-support";
 import { defaultFixtures } from "../../../localcloud/fixtures/default-fixtures";
 import { OS_INFRA } from "../karbor/support/karbor-session";
@@ -110,7 +111,7 @@ export async function startHostileCloud(): Promise<HostileCloud> {
   // snapshot instead of disappearing in the middle of a refused one.
   const knob = await fetch(`${cloud.adminUrl}/csbs/settings`, { method: "POST", headers: { ...ADMIN_HEADERS, "content-type": "application/json" }, body: JSON.stringify({ deleteSeconds: 0 }) });
   if (!knob.ok) throw new Error(`setting deleteSeconds failed: ${knob.status} ${await knob.text()}`);
-  const { token, projectId } = await tokenFor(cloud, "demo", "demo", "demo");
+  const { token, projectId, body: tokenBody } = await tokenFor(cloud, "demo", "demo", "demo");
   const other = await login(cloud, "other", "other", "other");
   const api = await CsbsDirect.login(cloud);
   const demo = cloud.fixtures.projects.find((p) => p.name === "demo");
@@ -140,6 +141,8 @@ export async function startHostileCloud(): Promise<HostileCloud> {
     volume_id: server?.volumeIds[0] ?? "",
     log_id: logs.operation_logs[0]?.id ?? "",
     key: "team",
+    user_id: (tokenBody as { token: { user: { id: string } } }).token.user.id,
+    image_id: IMAGES[0]!.id,
   };
   const snapshot = (): Record<string, string> => {
     const out: Record<string, string> = {};

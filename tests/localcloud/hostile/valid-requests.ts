@@ -65,6 +65,8 @@ const RECIPES: Record<string, Recipe> = {
   "GET /identity/v3/auth/tokens": (hc) => ({ caller: "demo", headers: { "x-subject-token": hc.token } }),
   "DELETE /identity/v3/auth/tokens": async (hc) => ({ caller: "demo", headers: { "x-subject-token": (await login(hc.cloud, "demo", "demo", "demo")).token } }),
 
+  "POST /identity/v3/users/:user_id/application_credentials": () => ({ caller: "demo", body: { application_credential: { name: `hostile-ac-${++created}` } } }),
+
   "POST /_localcloud/clock": () => ({ caller: "none", headers: { ...ADMIN_HEADERS }, body: { advanceSeconds: 0 } }),
   "POST /_localcloud/faults": () => ({ caller: "none", headers: { ...ADMIN_HEADERS }, body: { seed: 1, rules: [] } }),
   "POST /_localcloud/fixtures": () => ({ caller: "none", headers: { ...ADMIN_HEADERS }, body: { projects: [] } }),
