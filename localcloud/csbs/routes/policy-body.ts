@@ -58,9 +58,10 @@ export function readResources(v: unknown): PolicyServer[] {
   if (!Array.isArray(v)) throw invalid(`resources must be a list of {"id", "type": "${SERVER_TYPE}", "name"} (it may be empty)`);
   return v.map((r, i) => {
     if (!isObject(r) || typeof r.id !== "string" || r.id === "") throw invalid(`resources[${i}].id must be a server id`);
-    if (r.type !== undefined && r.type !== SERVER_TYPE) throw invalid(`resources[${i}].type is ${JSON.stringify(r.type)}; it must be ${SERVER_TYPE}`);
-    if (r.name !== undefined && typeof r.name !== "string") throw invalid(`resources[${i}].name must be a text`);
-    return { id: r.id, name: (r.name as string | undefined) ?? "" };
+    // The API reference marks id, type and name required in every resource entry.
+    if (r.type !== SERVER_TYPE) throw invalid(`resources[${i}].type is ${JSON.stringify(r.type) ?? "missing"}; it is required and must be ${SERVER_TYPE}`);
+    if (typeof r.name !== "string") throw invalid(`resources[${i}].name is ${JSON.stringify(r.name) ?? "missing"}; it is required: the server's name`);
+    return { id: r.id, name: r.name };
   });
 }
 
@@ -102,7 +103,8 @@ export function readCreate(p: Record<string, unknown>): PolicySpec {
   if (p.provider_id !== CSBS_PROVIDER_ID) {
     throw invalid(`provider_id is ${JSON.stringify(p.provider_id)}; CSBS has the one provider ${CSBS_PROVIDER_ID}`);
   }
-  if (p.parameters !== undefined && !isObject(p.parameters)) throw invalid("parameters must be an object such as {\"common\": {}}");
+  if (p.parameters === undefined) throw invalid("parameters is required; send {\"common\": {}}");
+  if (!isObject(p.parameters)) throw invalid("parameters must be an object such as {\"common\": {}}");
   if (p.resources === undefined) throw invalid("resources is required; send [] for a policy without servers");
   const servers = readResources(p.resources);
   const ops = p.scheduled_operations;
@@ -129,7 +131,13 @@ export function readCreate(p: Record<string, unknown>): PolicySpec {
 }
 
 /** Reads an update; `operationId` is the policy's scheduled operation, which every entry must name. */
+/** The keys an update may carry (the API reference's update body); anything else is refused, as is an empty update. */
+const UPDATE_KEYS = ["name", "description", "parameters", "resources", "scheduled_operations"];
+
 export function readUpdate(p: Record<string, unknown>, operationId: string, current: Retention): PolicyPatch {
+  const unknown = Object.keys(p).filter((k) => !UPDATE_KEYS.includes(k));
+  if (unknown.length > 0) throw invalid(`policy.${unknown[0]} cannot be updated; an update may carry ${UPDATE_KEYS.join(", ")}`);
+  if (Object.keys(p).length === 0) throw invalid(`the update changes nothing; send at least one of ${UPDATE_KEYS.join(", ")}`);
   const patch: PolicyPatch = {};
   if (p.name !== undefined) patch.name = checkName(p.name, "name");
   if (p.description !== undefined) patch.description = checkDescription(p.description, "description");

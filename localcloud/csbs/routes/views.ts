@@ -115,9 +115,10 @@ export function itemView(i: BackupItem): CsbsCheckpointItem {
       space_saving_ratio: i.incremental ? 12.5 : 2.5,
       volume_backups: i.volumes.map((v) => ({
         id: v.id, name: i.name, status: i.status, bootable: v.bootable, incremental: i.incremental,
-        image_type: "backup", size: Math.round(v.sizeGb * 1024 * (i.incremental ? 0.05 : 0.4)), average_speed: 29.9,
+        // Integers here, unlike one level up: the Open Telekom Cloud Go SDK decodes average_speed as int.
+        image_type: "backup", size: Math.round(v.sizeGb * 1024 * (i.incremental ? 0.05 : 0.4)), average_speed: 30,
         snapshot_id: "", source_volume_id: v.volumeId, source_volume_name: v.volumeName, source_volume_size: v.sizeGb,
-        space_saving_ratio: 2.5,
+        space_saving_ratio: 2,
       })),
       finished_at: done ? csbsTimestamp(i.updatedAt) : "",
       supported_restore_mode: "backup",

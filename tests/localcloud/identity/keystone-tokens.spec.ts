@@ -48,11 +48,11 @@ describe("localcloud built-in Keystone: POST /identity/v3/auth/tokens", function
     assert.equal(t.audit_ids.length, 1);
   });
 
-  it("puts identity, compute, volumev3 and data-protect in the catalog, in RegionOne with three interfaces", async () => {
+  it("puts identity, compute, volumev3, image and data-protect in the catalog, in RegionOne with three interfaces", async () => {
     const r = await issue(passwordAuth("demo", "demo", DEMO_SCOPE));
     const t = (r.body as TokenBody).token;
     const byType = new Map(t.catalog!.map((c) => [c.type, c]));
-    assert.deepEqual([...byType.keys()].sort(), ["compute", "data-protect", "identity", "volumev3"]);
+    assert.deepEqual([...byType.keys()].sort(), ["compute", "data-protect", "identity", "image", "volumev3"]);
     const pid = t.project!.id;
     const expected: Record<string, string> = {
       identity: `${cloud.url}/identity/v3`,
