@@ -6,14 +6,15 @@
  */
 import assert from "node:assert/strict";
 import { BACKUP, BACKUP_POLICY, CHECKPOINT, CREATE_BACKUP_POLICY, goDecodeErrors, missingKeys } from "./support/go-sdk-types";
-import { createPolicy, csbsCloudPerTest, PROVIDER_ID } from "./support/csbs-session";
+import { admin } from "../../support/cloud";
+import { createPolicy, csbsCloudPerTest, policyBody, PROVIDER_ID } from "./support/csbs-session";
 
 describe("localcloud CSBS replies as the Open Telekom Cloud Go SDK decodes them", function () {
   this.timeout(30000);
   const ctx = csbsCloudPerTest("in-memory");
 
   it("decodes create and update replies into CreateBackupPolicy with every field present", async () => {
-    const created = await createPolicy(ctx.demo, { servers: ["web-000", "shared-0"], tags: [{ key: "team", value: "web" }] });
+    const created = await createPolicy(ctx.demo, { servers: ["web-000", "web-001"], tags: [{ key: "team", value: "web" }] });
     assert.deepEqual(goDecodeErrors(created, CREATE_BACKUP_POLICY), []);
     const updated = await ctx.demo.call("PUT", `/policies/${created.id}`, { policy: { description: "changed" } });
     assert.equal(updated.status, 200);
@@ -39,17 +40,28 @@ describe("localcloud CSBS replies as the Open Telekom Cloud Go SDK decodes them"
     assert.deepEqual(goDecodeErrors(r.body.checkpoint, CHECKPOINT), []);
   });
 
-  it("decodes checkpoint items (list and get) of a server with two volumes into Backup: ints in volume_backups, floats one level up", async () => {
-    const policy = await createPolicy(ctx.demo, { servers: ["shared-0", "web-001"] });
+  it("decodes checkpoint items (list and get) of a server with three volumes into Backup: ints in volume_backups, floats one level up", async () => {
+    const disk = (sizeGb: number, bootable: boolean) => ({ sizeGb, bootable, multiattach: false });
+    const applied = await admin<{ projects: Array<{ name: string; servers: Array<{ id: string; name: string }> }> }>(ctx.cloud, "POST", "/fixtures", {
+      projects: [{ name: "demo", servers: [{ name: "multi-0", status: "ACTIVE", volumes: [disk(40, true), disk(100, false), disk(20, false)] }] }],
+    });
+    const multiId = applied.projects.find((p) => p.name === "demo")!.servers.find((x) => x.name === "multi-0")!.id;
+    const body = policyBody(ctx.cloud, { servers: ["web-001"] });
+    (body.policy.resources as unknown[]).push({ id: multiId, type: "OS::Nova::Server", name: "multi-0" });
+    const made = await ctx.demo.call("POST", "/policies", body);
+    assert.equal(made.status, 200, JSON.stringify(made.body));
+    const policy = made.body.policy;
     await ctx.demo.call("POST", `/providers/${PROVIDER_ID}/checkpoints`, { checkpoint: { plan_id: policy.id, parameters: { auto_trigger: false } } });
     const items = (await ctx.demo.call("GET", `/checkpoint_items?plan_id=${policy.id}`)).body.checkpoint_items;
     assert.equal(items.length, 2);
     assert.deepEqual(goDecodeErrors(items, { slice: BACKUP }), []);
-    const shared = items.find((i: { extend_info: { resource_name: string } }) => i.extend_info.resource_name === "shared-0");
-    const got = (await ctx.demo.call("GET", `/checkpoint_items/${shared.id}`)).body.checkpoint_item;
+    const multi = items.find((i: { extend_info: { resource_name: string } }) => i.extend_info.resource_name === "multi-0");
+    const got = (await ctx.demo.call("GET", `/checkpoint_items/${multi.id}`)).body.checkpoint_item;
     assert.deepEqual(goDecodeErrors(got, BACKUP), []);
-    assert.deepEqual(missingKeys(got, BACKUP), []);
-    assert.equal(got.extend_info.volume_backups.length, 2);
+    // fail_code is {} on a backup that did not fail (as the service sends it); every other field is there.
+    assert.deepEqual(missingKeys(got, BACKUP).filter((k) => !k.startsWith("$.extend_info.fail_code.")), []);
+    assert.equal(got.extend_info.volume_backups.length, 3);
+    assert.ok(!Number.isInteger(got.extend_info.average_speed), "extend_info.average_speed stays a float");
     for (const v of got.extend_info.volume_backups) assert.ok(Number.isInteger(v.average_speed), `volume average_speed ${v.average_speed}`);
   });
 
