@@ -1,8 +1,8 @@
 /**
  * A Session turns settings into authenticated requests: it issues tokens lazily, shares ONE token per
  * (auth URL, identity, project) across the whole provider process (concurrent hooks run in parallel, so the
- * token promise itself is shared through `globalThis`), renews it before expiry or after a 401, and resolves
- * service URLs from the catalog.
+ * token promise itself is shared through the process's runtime), renews it before expiry or after a 401, and
+ * resolves service URLs from the catalog.
  */
 import type { Settings } from "../config/settings";
 import { secretValues } from "../config/describe-settings";
@@ -11,6 +11,7 @@ import { SERVICE_TYPES, endpointFor, expandProjectId } from "./catalog";
 import { credentialsFromSettings, identityKey } from "./credentials";
 import { createHttpClient, type HttpClient, type HttpMethod, type HttpResponse } from "./http";
 import { issueToken, type IssuedToken, type KeystoneCredentials } from "./keystone";
+import { providerRuntime, type SessionStore } from "../runtime/provider-runtime";
 
 /** The services a session calls. */
 export type SessionService = "data-protect" | "compute" | "volumev3";
@@ -41,28 +42,15 @@ export interface SessionCounters {
 /** Renew this long before expiry (or a quarter of a short token's life, whichever is less). */
 export const RENEW_BEFORE_MS = 60_000;
 
-interface TokenSlot {
+/** One connection's shared token: the pending or current one, and when it was issued. */
+export interface TokenSlot {
   promise?: Promise<IssuedToken>;
   current?: IssuedToken;
   issuedAt?: number;
 }
 
-interface Registry {
-  version: 1;
-  tokens: Map<string, TokenSlot>;
-  counters: SessionCounters;
-}
-
-const REGISTRY_KEY = Symbol.for("pulumi-csbs.sessions");
-
-function registry(): Registry {
-  const g = globalThis as unknown as Record<symbol, Registry | undefined>;
-  let r = g[REGISTRY_KEY];
-  if (!r) {
-    r = { version: 1, tokens: new Map(), counters: { tokensIssued: 0, renewalsAfter401: 0, requests: 0, retries: 0 } };
-    g[REGISTRY_KEY] = r;
-  }
-  return r;
+function registry(): SessionStore {
+  return providerRuntime().sessions;
 }
 
 /** A copy of the process-wide counters. */

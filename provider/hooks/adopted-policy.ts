@@ -3,7 +3,7 @@
  * create), found from an association's `__policyRef` (the policy resource's URN). In a preview such a policy's id
  * is not known yet, yet its servers are already in it: an association of them is no conflict.
  */
-import { registeredPolicies } from "./registry";
+import { providerRuntime } from "../runtime/provider-runtime";
 
 const POLICY_TYPE_SUFFIX = "csbs:BackupPolicy";
 
@@ -14,5 +14,5 @@ export function takenOverPolicyId(policyRef: string | undefined): string | undef
   const type = parts.at(-2) ?? "";
   if (!type.endsWith(POLICY_TYPE_SUFFIX)) return undefined;
   const resourceName = parts.at(-1);
-  return registeredPolicies().find((p) => p.resourceName === resourceName)?.takesOverId;
+  return providerRuntime().deployment.snapshot().policies.find((p) => p.resourceName === resourceName)?.takesOverId;
 }

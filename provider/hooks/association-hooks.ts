@@ -20,8 +20,8 @@ import { userError } from "./errors";
 import { changeMembership } from "./membership-writer";
 import { missingPolicyFailures } from "./missing-policy";
 import { changedProperties, idSetKey, stableJson, textKey } from "./normalize";
-import { registerAssociation } from "./registry";
 import { reportedByProgram } from "./reported-failures";
+import { providerRuntime } from "../runtime/provider-runtime";
 import { associationLabel, hasState } from "./resource-label";
 import type { ServerFacts } from "./server-facts";
 
@@ -102,12 +102,16 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
     oldServerIds: existing ? stringList(olds.serverIds) : [],
     takeOver: asBoolean(inputs.takeOver) === true,
   };
-  registerAssociation(entry);
+  const { deployment } = providerRuntime();
+  deployment.registerAssociation(entry);
   try {
     const ctx = await providerContext();
-    const [live, factList] = await Promise.all([ctx.livePolicies(), Promise.all(known.map((s) => ctx.servers.facts(s)))]);
+    const [live, factList] = await Promise.all([ctx.backend.list(), Promise.all(known.map((s) => ctx.servers.facts(s)))]);
     const facts = new Map<string, ServerFacts | undefined>(known.map((s, i) => [s, factList[i]]));
-    const ruleFailures = [...missingPolicyFailures(declaredPolicyId, live), ...associationRuleFailures({ entry, declared, live, facts })];
+    const ruleFailures = [
+      ...missingPolicyFailures(declaredPolicyId, live),
+      ...associationRuleFailures({ entry, declared, live, facts, deployment: deployment.snapshot() }),
+    ];
     const failures = selector && selected ? selectorFailures(ruleFailures, selector, selected) : ruleFailures;
     if (failures.length > 0) return { failures: failuresForEngine(failures) };
   } catch (err) {
@@ -173,7 +177,7 @@ export async function read(id: string, props: Props): Promise<pulumi.dynamic.Rea
     throw stateOperationError(err, associationLabel(props), `read policy ${policyId}`);
   });
   try {
-    const policy = await ctx.readPolicy(policyId);
+    const policy = await ctx.backend.readOnce(policyId);
     if (!policy) return {};
     const present = stringList(props.serverIds).filter((s) => policy.serverIds.includes(s));
     const state: AssociationOutputs = {

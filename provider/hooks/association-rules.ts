@@ -7,7 +7,12 @@
 import type { PolicyRecord } from "../backends/policy-backend";
 import { failure, indexPath, type CheckFailure } from "../domain/failures";
 import { checkServersPerPolicy, findServerConflicts } from "../domain/membership";
-import { registeredAssociations, serversMovingWithinDeployment, serversOwnedByDeployment, type AssociationEntry } from "./registry";
+import {
+  serversMovingWithinDeployment,
+  serversOwnedByDeployment,
+  type AssociationEntry,
+  type DeploymentSnapshot,
+} from "../runtime/deployment-registry";
 import { PROTECTABLE_STATES, type ServerFacts } from "./server-facts";
 
 export interface AssociationRuleInputs {
@@ -17,8 +22,11 @@ export interface AssociationRuleInputs {
   live: readonly PolicyRecord[];
   /** Facts of every known declared server; undefined = no such server. */
   facts: ReadonlyMap<string, ServerFacts | undefined>;
+  /** This deployment's declarations so far. */
+  deployment: DeploymentSnapshot;
 }
 
+/** Pure: every failure of the live rules for one association, from a snapshot of the cloud and the deployment. */
 export function associationRuleFailures(args: AssociationRuleInputs): CheckFailure[] {
   return [...eligibilityFailures(args), ...onePolicyFailures(args), ...capacityFailures(args)];
 }
@@ -44,28 +52,28 @@ function eligibilityFailures({ declared, facts }: AssociationRuleInputs): CheckF
   return out;
 }
 
-function onePolicyFailures({ entry, declared, live, facts }: AssociationRuleInputs): CheckFailure[] {
+function onePolicyFailures({ entry, declared, live, facts, deployment }: AssociationRuleInputs): CheckFailure[] {
   // Servers this deployment itself moves (between its own associations, or from this association's old
   // policy) are not a conflict: their old holder releases them in this same deployment.
-  const moving = serversMovingWithinDeployment(entry.resourceName);
+  const moving = serversMovingWithinDeployment(deployment, entry.resourceName);
   const oldHere = new Set(entry.oldServerIds);
   const released = (serverId: string, policyId: string) => (entry.oldPolicyId === policyId && oldHere.has(serverId)) || moving.has(serverId);
   const livePolicies = live.map((p) => ({ id: p.id, name: p.name, serverIds: p.serverIds.filter((s) => !released(s, p.id)) }));
   const claim = (a: AssociationEntry) => ({ name: a.resourceName, policyId: a.policyId ?? "", serverIds: a.serverIds, takeOver: a.takeOver });
   const conflicts = findServerConflicts({
     association: { ...claim(entry), serverIds: declared.map((s) => (facts.has(s) ? s : "")) },
-    others: registeredAssociations().filter((a) => a.resourceName !== entry.resourceName).map(claim),
+    others: deployment.associations.filter((a) => a.resourceName !== entry.resourceName).map(claim),
     livePolicies,
   });
   return conflicts.map(({ path, rule, message }) => ({ path, rule, message }));
 }
 
-function capacityFailures({ entry, live }: AssociationRuleInputs): CheckFailure[] {
+function capacityFailures({ entry, live, deployment }: AssociationRuleInputs): CheckFailure[] {
   if (entry.policyKey === undefined) return [];
-  const group = registeredAssociations().filter((a) => a.policyKey === entry.policyKey);
+  const group = deployment.associations.filter((a) => a.policyKey === entry.policyKey);
   const declaredHere = new Set(group.flatMap((a) => a.serverIds));
   const policy = entry.policyId ? live.find((p) => p.id === entry.policyId) : undefined;
-  const owned = entry.policyId ? serversOwnedByDeployment(entry.policyId) : new Set<string>();
+  const owned = entry.policyId ? serversOwnedByDeployment(deployment, entry.policyId) : new Set<string>();
   const message = checkServersPerPolicy({
     policyLabel: policy ? `policy "${policy.name}" (${policy.id})` : "the policy",
     live: (policy?.serverIds ?? []).filter((s) => !owned.has(s) && !declaredHere.has(s)),

@@ -5,8 +5,7 @@
  * call the engine's Log RPC ourselves; stderr is the fallback (e.g. when hooks run in-process in tests).
  */
 import * as path from "node:path";
-
-const SENT_KEY = Symbol.for("pulumi-csbs.warnings-sent");
+import { providerRuntime } from "../runtime/provider-runtime";
 
 interface GrpcModule {
   credentials: { createInsecure(): unknown };
@@ -32,8 +31,7 @@ interface EngineGrpc {
 
 /** Shows `message` once per provider process as a Pulumi warning. Never throws. */
 export async function warnUser(message: string): Promise<void> {
-  const holder = globalThis as unknown as Record<symbol, Set<string> | undefined>;
-  const sent = (holder[SENT_KEY] ??= new Set());
+  const sent = providerRuntime().warningsShown;
   if (sent.has(message)) return;
   sent.add(message);
   try {

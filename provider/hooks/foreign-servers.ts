@@ -11,7 +11,7 @@ import { warnUser } from "./engine-warning";
 export async function warnOfForeignServers(ctx: ProviderContext, id: string, label: string): Promise<void> {
   let record;
   try {
-    record = await ctx.readPolicy(id);
+    record = await ctx.backend.readOnce(id);
   } catch {
     return; // The delete itself reports a cloud that does not answer.
   }

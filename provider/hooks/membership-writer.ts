@@ -7,8 +7,8 @@
 import type { PolicyRecord } from "../backends/policy-backend";
 import type { ProviderContext } from "./context";
 import { UserFacingError } from "./errors";
-import { withPolicyLock } from "./policy-lock";
-import { registeredAssociations, serversMovingWithinDeployment } from "./registry";
+import { serversDeclaredByOthers, serversMovingWithinDeployment } from "../runtime/deployment-registry";
+import { providerRuntime } from "../runtime/provider-runtime";
 
 const MAX_ROUNDS = 5;
 
@@ -27,29 +27,21 @@ export interface MembershipChange {
 /** Applies the change; returns the policy as read after the write, or undefined when the policy is gone. */
 export async function changeMembership(ctx: ProviderContext, change: MembershipChange): Promise<PolicyRecord | undefined> {
   if (change.add.length > 0) await releaseFromOtherPolicies(ctx, change);
-  const declaredByOthers = serversDeclaredByOthers(change.policyId, change.resourceName);
+  const declaredByOthers = serversDeclaredByOthers(providerRuntime().deployment.snapshot(), change.policyId, change.resourceName);
   // A server moving to another association of the same policy must stay: if that association wrote first,
   // removing it here would leave the server unprotected.
   const remove = change.remove.filter((s) => !declaredByOthers.has(s));
   return rewrite(ctx, change.policyId, change.add, remove, change.label);
 }
 
-/** Servers that other associations of this deployment declare for `policyId`. */
-function serversDeclaredByOthers(policyId: string, resourceName: string): Set<string> {
-  const out = new Set<string>();
-  for (const a of registeredAssociations()) {
-    if (a.resourceName !== resourceName && a.policyId === policyId) a.serverIds.forEach((s) => out.add(s));
-  }
-  return out;
-}
-
 /** Moves servers held by other policies when the user allowed it, or when they move within this deployment. */
 async function releaseFromOtherPolicies(ctx: ProviderContext, change: MembershipChange): Promise<void> {
-  const moving = change.takeOver ? undefined : serversMovingWithinDeployment(change.resourceName);
+  const moving = change.takeOver ? undefined : serversMovingWithinDeployment(providerRuntime().deployment.snapshot(), change.resourceName);
   const movable = new Set(change.add.filter((s) => moving === undefined || moving.has(s)));
   // Nothing may be taken from another policy: no need to list them (the common case costs no listing).
   if (movable.size === 0) return;
-  const live = await ctx.backend.list();
+  // Other writers may have moved servers since the check listed them: this step reads the cloud itself.
+  const live = await ctx.backend.uncached.list();
   const byPolicy = new Map<string, string[]>();
   for (const p of live) {
     if (p.id === change.policyId) continue;
@@ -67,21 +59,14 @@ async function rewrite(
   label: string,
 ): Promise<PolicyRecord | undefined> {
   const dropping = remove.filter((s) => !add.includes(s));
-  return withPolicyLock(policyId, async () => {
+  return providerRuntime().locks.run(policyId, async () => {
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const current = await ctx.backend.get(policyId);
       if (!current) return undefined;
       const desired = [...current.serverIds.filter((s) => !dropping.includes(s))];
       for (const s of add) if (!desired.includes(s)) desired.push(s);
       if (sameSet(desired, current.serverIds)) return current;
-      let after: PolicyRecord;
-      try {
-        after = await ctx.backend.setServers(policyId, desired);
-      } catch (err) {
-        ctx.invalidateLivePolicies();
-        throw err;
-      }
-      ctx.noteWritten(after);
+      const after = await ctx.backend.setServers(policyId, desired);
       if (add.every((s) => after.serverIds.includes(s)) && dropping.every((s) => !after.serverIds.includes(s))) return after;
     }
     throw new UserFacingError(

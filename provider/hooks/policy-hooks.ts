@@ -22,8 +22,8 @@ import { policyDifferences } from "./policy-match";
 import { claimOf, isTagCountFailure, ownerInput, ownerTagFailures } from "./policy-ownership";
 import { policyRuleFailures } from "./policy-rules";
 import { declaredPart, outputsFromCreate, outputsFromRecord, specFromInputs, type PolicyOutputs } from "./policy-state";
-import { registerPolicy } from "./registry";
 import { reportedByProgram } from "./reported-failures";
+import { providerRuntime } from "../runtime/provider-runtime";
 import { hasState, policyLabel } from "./resource-label";
 
 export { configure } from "./context";
@@ -75,17 +75,26 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
     oldPolicyName: existing && typeof olds.name === "string" ? olds.name : undefined,
     creates: !existing,
   };
-  registerPolicy(entry);
+  const { deployment } = providerRuntime();
+  deployment.registerPolicy(entry);
   try {
     const ctx = await providerContext();
-    const [live, quota] = await Promise.all([ctx.livePolicies(), ctx.policyQuota()]);
+    const [live, quota] = await Promise.all([ctx.backend.list(), ctx.backend.policyQuota()]);
     const failures = [
       ...longTermDialectFailures(inputs, ctx.backend.api),
-      ...policyRuleFailures({ entry, inputs, autoNamed: extra.__autoNamed === true, owner: extra.__owner, live, quota }),
+      ...policyRuleFailures({
+        entry,
+        inputs,
+        autoNamed: extra.__autoNamed === true,
+        owner: extra.__owner,
+        live,
+        quota,
+        deployment: deployment.snapshot(),
+      }),
     ];
     if (failures.length > 0) return { failures: failuresForEngine(failures) };
     const holder = entry.creates && entry.policyName !== undefined ? live.find((p) => p.name === entry.policyName) : undefined;
-    if (holder) registerPolicy({ ...entry, takesOverId: holder.id });
+    if (holder) deployment.registerPolicy({ ...entry, takesOverId: holder.id });
   } catch (err) {
     return liveCheckFailure(err, policyLabel(news), "check the project's policies");
   }
@@ -116,12 +125,10 @@ export async function create(inputs: CheckedInputs): Promise<pulumi.dynamic.Crea
     // Names are unique: a live policy of this name is either ours from an interrupted create, one to adopt, or
     // someone else's (looked up first also because Karbor would accept a duplicate). The listing `check` made in
     // this process holds it (our own writes are applied to that listing), so no request per create is needed.
-    const existing = (await ctx.livePolicies()).find((p) => p.name === spec.name);
+    const existing = (await ctx.backend.list()).find((p) => p.name === spec.name);
     const record = existing ? await takeOver(ctx.backend, existing, inputs, spec, label) : await ctx.backend.create(spec);
-    ctx.noteWritten(record);
     return { id: record.id, outs: outputsFromCreate(inputs.__resourceName, inputs, record) };
   } catch (err) {
-    ctx.invalidateLivePolicies();
     throw userError(err, label, `create policy "${spec.name}"`);
   }
 }
@@ -148,7 +155,7 @@ export async function read(id: string, props: Props): Promise<pulumi.dynamic.Rea
     throw stateOperationError(err, policyLabel(props), `read policy ${id}`);
   });
   try {
-    const record = await ctx.readPolicy(id);
+    const record = await ctx.backend.readOnce(id);
     if (!record) return {};
     const outs = outputsFromRecord(record, props as Partial<PolicyOutputs>, new Date());
     return { id, props: outs, inputs: { ...declaredPart(outs), ...hidden(props), pattern: outs.pattern, longTermZone: outs.longTermZone } };
@@ -162,10 +169,8 @@ export async function update(id: string, olds: Props, news: CheckedInputs): Prom
   const ctx = await providerContext();
   try {
     const record = await ctx.backend.update(id, spec);
-    ctx.noteWritten(record);
     return { outs: outputsFromCreate(news.__resourceName, news, record) };
   } catch (err) {
-    ctx.invalidateLivePolicies();
     throw userError(err, policyLabel(news), `update policy "${spec.name}" (${id})`);
   }
 }
@@ -181,9 +186,7 @@ async function deletePolicy(id: string, props: Props): Promise<void> {
   await warnOfForeignServers(ctx, id, policyLabel(props));
   try {
     await ctx.backend.delete(id);
-    ctx.noteDeleted(id);
   } catch (err) {
-    ctx.invalidateLivePolicies();
     throw userError(err, policyLabel(props), `delete policy ${id}`);
   }
 }

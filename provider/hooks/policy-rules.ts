@@ -10,7 +10,7 @@ import type { PolicyInputs } from "../domain/policy-inputs";
 import { isUnknown } from "../domain/unknown";
 import { policyDifferences } from "./policy-match";
 import { claimOf } from "./policy-ownership";
-import { registeredPolicies, type PolicyEntry } from "./registry";
+import type { DeploymentSnapshot, PolicyEntry } from "../runtime/deployment-registry";
 import { specFromInputs } from "./policy-state";
 
 export interface PolicyRuleInputs {
@@ -20,10 +20,13 @@ export interface PolicyRuleInputs {
   autoNamed: boolean;
   /** The resource's ownership marker (hidden input `__owner`): a live policy carrying it is this resource's. */
   owner?: string;
-  live: PolicyRecord[];
+  live: readonly PolicyRecord[];
   quota: number;
+  /** This deployment's declarations so far. */
+  deployment: DeploymentSnapshot;
 }
 
+/** Pure: every failure of the live name and quota rules for one policy, from a snapshot of the cloud and the deployment. */
 export function policyRuleFailures(args: PolicyRuleInputs): CheckFailure[] {
   const { entry, inputs, live, quota } = args;
   const failures: CheckFailure[] = [];
@@ -57,7 +60,7 @@ export function policyRuleFailures(args: PolicyRuleInputs): CheckFailure[] {
   }
 
   if (willCreate) {
-    const deployment = registeredPolicies();
+    const deployment = args.deployment.policies;
     // A renamed policy of this deployment is the same live policy under its old name: do not count it twice.
     const renamedFrom = new Set(deployment.filter((p) => p.oldPolicyName !== p.policyName).map((p) => p.oldPolicyName));
     const message = checkPolicyQuota({

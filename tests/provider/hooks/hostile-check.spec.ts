@@ -9,7 +9,7 @@ import { startHooksCloud, stopHooksCloud } from "./hooks-on-cloud";
 import fc from "fast-check";
 import { check as checkAssociation } from "../../../provider/hooks/association-hooks";
 import { check as checkPolicy } from "../../../provider/hooks/policy-hooks";
-import { resetRegistry } from "../../../provider/hooks/registry";
+import { providerRuntime } from "../../../provider/runtime/provider-runtime";
 import { childPath } from "../../../provider/domain/failures";
 import { UNKNOWN } from "../../../provider/domain/unknown";
 import { admin, type TestCloud } from "../../support/cloud";
@@ -121,7 +121,7 @@ describe("check hooks under hostile input (in-process, against a local cloud)", 
     );
     await fc.assert(
       fc.asyncProperty(fc.oneof({ arbitrary: policyish, weight: 5 }, { arbitrary: fc.anything(), weight: 1 }), fc.oneof(fc.constant({}), policyish), async (news, olds) => {
-        resetRegistry();
+        providerRuntime().deployment.clear();
         const result = await checkPolicy(olds as Record<string, unknown>, news as Record<string, unknown>);
         if (result.inputs) {
           assert.ok((result.failures ?? []).length === 0, "inputs come only without failures");
@@ -154,7 +154,7 @@ describe("check hooks under hostile input (in-process, against a local cloud)", 
     );
     await fc.assert(
       fc.asyncProperty(fc.oneof({ arbitrary: associationish, weight: 5 }, { arbitrary: fc.anything(), weight: 1 }), async (news) => {
-        resetRegistry();
+        providerRuntime().deployment.clear();
         const result = await checkAssociation({}, news as Record<string, unknown>);
         if (result.inputs) {
           assert.ok((result.failures ?? []).length === 0, "inputs come only without failures");
@@ -168,7 +168,7 @@ describe("check hooks under hostile input (in-process, against a local cloud)", 
   });
 
   it("names the reason for each bad server id: not a UUID, no such server, not protectable, shared disk, already held", async () => {
-    resetRegistry();
+    providerRuntime().deployment.clear();
     const malformed = await checkAssociation({}, { policyId, serverIds: [servers["web-001"], "../../policies", "%2F"], __resourceName: "a" });
     assert.deepEqual((malformed.failures ?? []).map((f) => f.reason.split(" ")[0]), ["`serverIds[1]`", "`serverIds[2]`"]);
     for (const f of malformed.failures ?? []) assert.match(f.reason, /must be a UUID/);

@@ -7,7 +7,9 @@ import { diff } from "../../../provider/hooks/policy-hooks";
 import { createBody, recordFromWire } from "../../../provider/backends/csbs-wire-mapping";
 import { outputsFromRecord, specFromInputs } from "../../../provider/hooks/policy-state";
 import { policyRuleFailures } from "../../../provider/hooks/policy-rules";
-import { registerPolicy, resetRegistry } from "../../../provider/hooks/registry";
+import { DeploymentRegistry } from "../../../provider/runtime/deployment-registry";
+
+let registry = new DeploymentRegistry();
 
 const NOW = new Date("2026-01-15T12:00:00Z");
 const MINE = "0123456789abcdef0123456789abcdef";
@@ -57,18 +59,18 @@ describe("the ownership marker's claim on a live policy of the declared name", (
 });
 
 describe("the live name rule with ownership markers", () => {
-  beforeEach(() => resetRegistry());
+  beforeEach(() => (registry = new DeploymentRegistry()));
   const entry = { resourceName: "daily", policyName: "daily-web", creates: true };
 
   it("passes the preview after a crash: the live policy of an explicit name carries this resource's marker", () => {
-    registerPolicy(entry);
+    registry.registerPolicy(entry);
     const left = live({ owner: MINE, description: "half-written" });
-    assert.deepEqual(policyRuleFailures({ entry, inputs: inputs(), autoNamed: false, owner: MINE, live: [left], quota: 32 }), []);
+    assert.deepEqual(policyRuleFailures({ entry, inputs: inputs(), autoNamed: false, owner: MINE, live: [left], quota: 32, deployment: registry.snapshot() }), []);
   });
 
   it("fails on a live policy of that name carrying a foreign marker", () => {
-    registerPolicy(entry);
-    const failures = policyRuleFailures({ entry, inputs: inputs(), autoNamed: false, owner: MINE, live: [live({ owner: THEIRS })], quota: 32 });
+    registry.registerPolicy(entry);
+    const failures = policyRuleFailures({ entry, inputs: inputs(), autoNamed: false, owner: MINE, live: [live({ owner: THEIRS })], quota: 32, deployment: registry.snapshot() });
     assert.equal(failures.length, 1);
     assert.equal(failures[0].path, "name");
     assert.match(failures[0].message, /^`name` is "daily-web", already used by policy .* ownership marker is not this resource's/);

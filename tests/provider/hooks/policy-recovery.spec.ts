@@ -7,7 +7,7 @@ import * as assert from "node:assert/strict";
 import { startHooksCloud, stopHooksCloud } from "./hooks-on-cloud";
 import { OWNER_TAG_KEY } from "../../../provider/backends/ownership-marker";
 import { check, create, diff, read, update } from "../../../provider/hooks/policy-hooks";
-import { resetRegistry } from "../../../provider/hooks/registry";
+import { providerRuntime } from "../../../provider/runtime/provider-runtime";
 import { admin, type TestCloud } from "../../support/cloud";
 import { CsbsDirect } from "../../engine/provider/scenario-support";
 
@@ -84,7 +84,7 @@ describe("BackupPolicy ownership marker and interrupted creates (hooks against a
   it("takes over its own policy left by an interrupted create with an explicit name: one POST, declared state", async () => {
     const first = await create((await checked(program())) as never);
     // The engine never recorded `first`; the user meanwhile edited the description. Next `up`: check and create again.
-    resetRegistry();
+    providerRuntime().deployment.clear();
     const again = await checked(program({ description: "after the crash" }));
     const second = await create(again as never);
     assert.equal(second.id, first.id);
@@ -95,7 +95,7 @@ describe("BackupPolicy ownership marker and interrupted creates (hooks against a
 
   it("refuses a policy of the declared name that carries another resource's marker, in check and in create", async () => {
     await create((await checked(program({ __owner: THEIRS }))) as never);
-    resetRegistry();
+    providerRuntime().deployment.clear();
     const result = await check({}, program());
     assert.deepEqual(result.failures?.map((f) => f.property), [""]);
     assert.match(result.failures![0].reason, /^`name` is "daily-web", already used by policy .*ownership marker is not this resource's.*`adopt: true`/);

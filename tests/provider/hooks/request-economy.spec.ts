@@ -8,7 +8,7 @@ import * as assert from "node:assert/strict";
 import { startHooksCloud, stopHooksCloud } from "./hooks-on-cloud";
 import * as associations from "../../../provider/hooks/association-hooks";
 import * as policies from "../../../provider/hooks/policy-hooks";
-import { resetRegistry } from "../../../provider/hooks/registry";
+import { providerRuntime } from "../../../provider/runtime/provider-runtime";
 import type { CsbsPolicy } from "../../../provider/wire/csbs";
 import { admin, type TestCloud } from "../../support/cloud";
 import { CsbsDirect } from "../../engine/provider/scenario-support";
@@ -83,7 +83,7 @@ describe("requests the hooks send (issue 7), against a local cloud", function ()
 
   it("keeps the listing current with its own writes: a later create of that name takes its own policy over", async () => {
     const first = await policies.create((await checked(policies, policyProgram("daily-a"))) as never);
-    resetRegistry();
+    providerRuntime().deployment.clear();
     const again = await policies.create((await checked(policies, policyProgram("daily-a"))) as never);
     assert.equal(again.id, first.id);
     const calls = await csbsCalls();

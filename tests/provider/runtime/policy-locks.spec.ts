@@ -1,9 +1,12 @@
 import * as assert from "node:assert/strict";
-import { withPolicyLock } from "../../../provider/hooks/policy-lock";
+import { PolicyLocks } from "../../../provider/runtime/policy-locks";
 
 const tick = () => new Promise((r) => setImmediate(r));
 
 describe("the per-policy write lock", () => {
+  const locks = new PolicyLocks();
+  const withPolicyLock = <T>(policyId: string, work: () => Promise<T>) => locks.run(policyId, work);
+
   it("runs writes to one policy one after the other, in arrival order", async () => {
     const events: string[] = [];
     const write = (name: string) =>
@@ -38,5 +41,10 @@ describe("the per-policy write lock", () => {
     const next = withPolicyLock("p2", async () => "after");
     await assert.rejects(failing, /boom/);
     assert.equal(await next, "after");
+  });
+
+  it("forgets a policy once nothing is queued on it", async () => {
+    await withPolicyLock("p3", async () => "done");
+    assert.deepEqual(locks.busy(), []);
   });
 });

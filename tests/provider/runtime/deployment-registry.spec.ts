@@ -1,22 +1,24 @@
 import * as assert from "node:assert/strict";
 import {
-  isMovingWithinDeployment,
-  registerAssociation,
-  registerPolicy,
-  registeredPolicies,
-  resetRegistry,
+  DeploymentRegistry,
+  serversDeclaredByOthers,
   serversMovingWithinDeployment,
   serversOwnedByDeployment,
-} from "../../../provider/hooks/registry";
+} from "../../../provider/runtime/deployment-registry";
+
+let registry = new DeploymentRegistry();
+const registerPolicy = (entry: Parameters<DeploymentRegistry["registerPolicy"]>[0]) => registry.registerPolicy(entry);
+const registerAssociation = (entry: Parameters<DeploymentRegistry["registerAssociation"]>[0]) => registry.registerAssociation(entry);
+const isMovingWithinDeployment = (serverId: string, to: string) => serversMovingWithinDeployment(registry.snapshot(), to).has(serverId);
 
 describe("the deployment registry", () => {
-  beforeEach(() => resetRegistry());
+  beforeEach(() => (registry = new DeploymentRegistry()));
 
   it("keeps one entry per resource name, the latest check winning", () => {
     registerPolicy({ resourceName: "daily", policyName: "a", creates: true });
     registerPolicy({ resourceName: "daily", policyName: "b", creates: true });
     assert.deepEqual(
-      registeredPolicies().map((p) => p.policyName),
+      registry.snapshot().policies.map((p) => p.policyName),
       ["b"],
     );
   });
@@ -36,19 +38,28 @@ describe("the deployment registry", () => {
     registerAssociation({ resourceName: "a", policyId: "p1", serverIds: ["s2"], oldPolicyId: "p1", oldServerIds: ["s1", "s2"], takeOver: false });
     registerAssociation({ resourceName: "b", policyId: "p2", serverIds: [], oldPolicyId: "p2", oldServerIds: ["s3"], takeOver: false });
     registerAssociation({ resourceName: "c", policyId: "p3", serverIds: ["s1"], oldServerIds: [], takeOver: false });
-    assert.deepEqual([...serversMovingWithinDeployment("c")].sort(), ["s1", "s3"]);
-    assert.deepEqual([...serversMovingWithinDeployment("b")].sort(), ["s1"]);
+    assert.deepEqual([...serversMovingWithinDeployment(registry.snapshot(), "c")].sort(), ["s1", "s3"]);
+    assert.deepEqual([...serversMovingWithinDeployment(registry.snapshot(), "b")].sort(), ["s1"]);
   });
 
   it("counts the servers a deployment holds in a policy from state and from the program", () => {
     registerAssociation({ resourceName: "a", policyId: "p1", serverIds: ["s2"], oldPolicyId: "p1", oldServerIds: ["s1"], takeOver: false });
     registerAssociation({ resourceName: "b", policyId: "p2", serverIds: ["s3"], oldServerIds: [], takeOver: false });
-    assert.deepEqual([...serversOwnedByDeployment("p1")].sort(), ["s1", "s2"]);
+    assert.deepEqual([...serversOwnedByDeployment(registry.snapshot(), "p1")].sort(), ["s1", "s2"]);
   });
 
-  it("is shared by every copy of the module in the process", () => {
+  it("names the servers other associations of a policy declare, not the asking one's", () => {
+    registerAssociation({ resourceName: "a", policyId: "p1", serverIds: ["s1"], oldServerIds: [], takeOver: false });
+    registerAssociation({ resourceName: "b", policyId: "p1", serverIds: ["s2"], oldServerIds: [], takeOver: false });
+    registerAssociation({ resourceName: "c", policyId: "p2", serverIds: ["s3"], oldServerIds: [], takeOver: false });
+    assert.deepEqual([...serversDeclaredByOthers(registry.snapshot(), "p1", "a")], ["s2"]);
+  });
+
+  it("forgets every declaration on clear, and a snapshot taken before keeps what it saw", () => {
     registerPolicy({ resourceName: "x", policyName: "x", creates: false });
-    const holder = globalThis as unknown as Record<symbol, { policies: Map<string, unknown> }>;
-    assert.ok(holder[Symbol.for("pulumi-csbs.deployment-registry")].policies.has("x"));
+    const before = registry.snapshot();
+    registry.clear();
+    assert.deepEqual(registry.snapshot(), { policies: [], associations: [] });
+    assert.equal(before.policies.length, 1);
   });
 });

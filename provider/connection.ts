@@ -1,0 +1,51 @@
+/**
+ * Settings → a connection to one project: the shared session (one token per connection for the whole
+ * process), the policy backend of the configured dialect behind the caching decorator, and the server
+ * directory. The dynamic provider's hooks use it, and so can anything else that has settings (a CLI, SDK
+ * lookups): it needs no engine and no `configure`.
+ */
+import { CinderClient } from "./clients/cinder";
+import { identityKey, credentialsFromSettings } from "./clients/credentials";
+import { NovaClient } from "./clients/nova";
+import { sessionFor, type Session, type SessionOptions } from "./clients/session";
+import { resolveSettings, type SettingsSources } from "./config/resolve-settings";
+import type { Settings } from "./config/settings";
+import { createBackend } from "./backends/backend-factory";
+import { CachingBackend } from "./backends/caching-backend";
+import { ServerDirectory } from "./hooks/server-facts";
+
+/** Everything needed to talk to one project's data-protection service and its servers. */
+export interface Connection {
+  settings: Settings;
+  session: Session;
+  /** The policy backend; writes through it keep its listing current. */
+  backend: CachingBackend;
+  servers: ServerDirectory;
+}
+
+/** Opens a connection for resolved settings. Requests start only when something is asked. */
+export function openConnection(settings: Settings, options: SessionOptions = {}): Connection {
+  const session = sessionFor(settings, options);
+  const servers = new ServerDirectory(new NovaClient(session), new CinderClient(session));
+  const backend = new CachingBackend(createBackend(settings, session, (id) => servers.nameOf(id)));
+  return { settings, session, backend, servers };
+}
+
+/** Resolves settings (stack config → `OS_*` env → clouds.yaml) and opens a connection for them. */
+export function connect(sources: SettingsSources, options: SessionOptions = {}): Connection {
+  return openConnection(resolveSettings(sources), options);
+}
+
+/**
+ * What tells two connections apart: identity and project (as the shared token is keyed), region, endpoint and
+ * dialect. Never contains a secret in clear text (identityKey holds only a digest of it).
+ */
+export function connectionKey(settings: Settings): string {
+  return JSON.stringify([
+    identityKey(settings.authUrl, credentialsFromSettings(settings)),
+    settings.region ?? null,
+    settings.endpoint ?? null,
+    settings.api ?? "csbs",
+    settings.interface ?? null,
+  ]);
+}

@@ -1,0 +1,70 @@
+/** Properties of the live policy rules (examples are in live-rules.spec.ts): pure functions of their snapshot. */
+import * as assert from "node:assert/strict";
+import fc from "fast-check";
+import { validatePolicyInputs } from "../../../provider/domain/policy-inputs";
+import { policyRuleFailures } from "../../../provider/hooks/policy-rules";
+import type { PolicyEntry } from "../../../provider/runtime/deployment-registry";
+import { deepFreeze, livePolicy, uuid } from "./rule-support";
+
+const NOW = new Date("2026-01-15T12:00:00Z");
+
+function inputs(name: string) {
+  const v = validatePolicyInputs({ name, schedule: { times: ["02:00"] }, retention: { maxBackups: 7 } }, NOW);
+  assert.ok(v.inputs);
+  return v.inputs;
+}
+
+describe("the live policy rules as properties", () => {
+  it("fail the quota exactly when the policies outside the stack plus this deployment's exceed it", () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 40 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 40 }), (outside, declared, quota) => {
+        const live = Array.from({ length: outside }, (_, i) => livePolicy(uuid(i), `outside-${i}`));
+        const policies: PolicyEntry[] = Array.from({ length: declared }, (_, i) => ({ resourceName: `r${i}`, policyName: `new-${i}`, creates: true }));
+        const entry = policies[declared - 1]!;
+        const failures = policyRuleFailures(
+          deepFreeze({ entry, inputs: inputs(entry.policyName!), autoNamed: false, live, quota, deployment: { policies, associations: [] } }),
+        );
+        assert.equal(failures.some((f) => f.rule === "quota.policiesPerProject"), outside + declared > quota);
+        assert.ok(failures.every((f) => f.path === "name"));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("never count a live policy of the deployment twice, whatever else the project holds", () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 31 }), (outside) => {
+        const live = [...Array.from({ length: outside }, (_, i) => livePolicy(uuid(i), `outside-${i}`)), livePolicy(uuid(99), "kept")];
+        const kept: PolicyEntry = { resourceName: "kept", policyName: "kept", oldPolicyName: "kept", creates: false };
+        const fresh: PolicyEntry = { resourceName: "fresh", policyName: "fresh", creates: true };
+        const failures = policyRuleFailures({
+          entry: fresh,
+          inputs: inputs("fresh"),
+          autoNamed: false,
+          live,
+          quota: outside + 2,
+          deployment: { policies: [kept, fresh], associations: [] },
+        });
+        assert.deepEqual(failures, []);
+      }),
+    );
+  });
+
+  it("give the same answer for the same snapshot and never change it", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom<string>("a", "b", "c"), { maxLength: 4 }), fc.constantFrom<string>("a", "b", "d"), (liveNames, name) => {
+        const args = deepFreeze({
+          entry: { resourceName: "r", policyName: name, creates: true },
+          inputs: inputs(name),
+          autoNamed: false,
+          live: liveNames.map((n, i) => livePolicy(uuid(i), n)),
+          quota: 32,
+          deployment: { policies: [{ resourceName: "r", policyName: name, creates: true }], associations: [] },
+        });
+        const first = policyRuleFailures(args);
+        assert.deepEqual(policyRuleFailures(args), first);
+        assert.equal(first.some((f) => f.rule === "policy.nameTaken"), liveNames.includes(name));
+      }),
+    );
+  });
+});
