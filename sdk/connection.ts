@@ -81,10 +81,7 @@ export function connect(options: ConnectionOptions = {}): Connection {
     nova,
     cinder: new CinderClient(session),
     backend: () => {
-      backend ??= createBackend(settings, session, async (id) => (await nova.getServer(id))?.name || id).catch((err: unknown) => {
-        backend = undefined;
-        throw err;
-      });
+      backend ??= Promise.resolve(createBackend(settings, session, async (id) => (await nova.getServer(id))?.name || id));
       return backend;
     },
   };

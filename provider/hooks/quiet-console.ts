@@ -5,15 +5,14 @@
  * this package. Our errors are already written for the user and reach the engine anyway, so their stderr copy
  * is dropped here; anything else the process prints still reaches stderr.
  */
+import { providerRuntime } from "../runtime/provider-runtime";
 import { USER_FACING_ERROR_NAME } from "./user-facing-error";
-
-const INSTALLED = Symbol.for("pulumi-csbs.quiet-console");
 
 /** Installs the filter once per process. */
 export function quietUserFacingErrors(): void {
-  const holder = globalThis as unknown as Record<symbol, boolean | undefined>;
-  if (holder[INSTALLED]) return;
-  holder[INSTALLED] = true;
+  const runtime = providerRuntime();
+  if (runtime.consoleQuieted) return;
+  runtime.consoleQuieted = true;
   const original = console.error.bind(console);
   console.error = (...args: unknown[]): void => {
     if (args.length === 1 && typeof args[0] === "string" && args[0].startsWith(`${USER_FACING_ERROR_NAME}: `)) return;

@@ -25,6 +25,8 @@ export class ProviderRuntime {
   readonly sessions = new SessionStore();
   readonly deployment = new DeploymentRegistry();
   readonly locks = new PolicyLocks();
+  /** The filter that keeps our user-facing errors from being printed twice is installed. */
+  consoleQuieted = false;
   /** Warning texts already shown to the user. */
   readonly warningsShown = new Set<string>();
   /** What is built once per connection (session, backend, server directory), keyed by connection; failures are not kept. */
