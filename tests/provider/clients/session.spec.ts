@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { ApiError } from "../../../provider/clients/api-error";
 import type { HttpClient, HttpRequest, HttpResponse } from "../../../provider/clients/http";
 import { queryString, resetSessions, Session, sessionCounters } from "../../../provider/clients/session";
+import { providerRuntime } from "../../../provider/runtime/provider-runtime";
 import type { Settings } from "../../../provider/config/settings";
 
 const settings = (extra: Partial<Settings> = {}): Settings => ({
@@ -133,10 +134,10 @@ describe("Session", () => {
     assert.equal((await s.token()).value, "tok-2");
   });
 
-  it("shares tokens through globalThis so a second copy of the module sees them", async () => {
+  it("keeps tokens in the process's runtime, keyed without the password, so a second copy of the module sees them", async () => {
     const cloud = fakeCloud();
     await new Session(settings(), { http: cloud.http }).token();
-    const registry = (globalThis as unknown as Record<symbol, { tokens: Map<string, unknown> }>)[Symbol.for("pulumi-csbs.sessions")];
+    const registry = providerRuntime().sessions;
     assert.equal(registry.tokens.size, 1);
     assert.doesNotMatch([...registry.tokens.keys()][0], /pw-demo/);
   });
