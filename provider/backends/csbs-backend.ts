@@ -5,7 +5,8 @@
  */
 import { ApiError } from "../clients/api-error";
 import type { CsbsClient } from "../clients/csbs";
-import { TransportError } from "../clients/transport-error";
+import { notApplied, outcomeUnknown } from "../clients/outcome";
+import { systemClock, waitDelayMs, waitFor, type Clock, type WaitPolicy } from "../clients/retry";
 import { LIMITS } from "../domain/limits";
 import type { CsbsPolicy } from "../wire/csbs";
 import {
@@ -16,11 +17,10 @@ import {
   updateBody,
 } from "./csbs-wire-mapping";
 import { splitOwnerTag, withOwnerTag } from "./ownership-marker";
-import type { PolicyBackend, PolicyRecord, PolicySpec } from "./policy-backend";
-import { realSleep, waitFor, type Sleep, type WaitPolicy } from "./waiting";
+import { PolicyNotFoundError, type PolicyBackend, type PolicyRecord, type PolicySpec } from "./policy-backend";
+import { ServerNames, type ServerNameLookup } from "./server-names";
 
-/** Looks up a server's display name (the API wants one per associated server). */
-export type ServerNameLookup = (serverId: string) => Promise<string>;
+export type { ServerNameLookup } from "./server-names";
 
 /** Policy statuses in which the policy can be used (CSBS clouds differ in which word they use). */
 const USABLE = new Set(["suspended", "started", "enabled", "disabled"]);
@@ -43,15 +43,16 @@ const CREATE_ATTEMPTS = 4;
 
 export class CsbsBackend implements PolicyBackend {
   readonly api = "csbs" as const;
-  /** Server names seen in policies, so a PUT of the whole list need not ask Nova for servers already in it. */
-  private readonly names = new Map<string, string>();
+  private readonly names: ServerNames;
 
   constructor(
     private readonly client: CsbsClient,
-    private readonly serverName: ServerNameLookup,
+    serverName: ServerNameLookup,
     private readonly timings: CsbsBackendTimings = DEFAULT_TIMINGS,
-    private readonly sleep: Sleep = realSleep,
-  ) {}
+    private readonly clock: Clock = systemClock,
+  ) {
+    this.names = new ServerNames(serverName);
+  }
 
   async list(): Promise<PolicyRecord[]> {
     return (await this.client.listPolicies()).map((p) => this.remember(p));
@@ -95,24 +96,23 @@ export class CsbsBackend implements PolicyBackend {
 
   async setServers(id: string, serverIds: string[]): Promise<PolicyRecord> {
     const servers = await Promise.all(
-      serverIds.map(async (serverId) => ({ id: serverId, name: this.names.get(serverId) ?? (await this.serverName(serverId)) })),
+      serverIds.map(async (serverId) => ({ id: serverId, name: await this.names.nameOf(serverId) })),
     );
     const updated = await this.client.updatePolicy(id, { policy: { resources: serverResources(servers) } });
     return this.remember(updated);
   }
 
   async delete(id: string): Promise<void> {
-    const deadline = Date.now() + this.timings.deleteConflict.timeoutMs;
+    const deadline = this.clock.now() + this.timings.deleteConflict.timeoutMs;
     for (let attempt = 0; ; attempt++) {
       try {
         await this.client.deletePolicy(id);
         return;
       } catch (err) {
-        if (!isBusy(err) || Date.now() >= deadline) throw err;
+        if (!isBusy(err) || this.clock.now() >= deadline) throw err;
       }
       // A backup of the policy is running. Wait, and ask (GET) rather than re-sending DELETE until it may pass.
-      const pause = Math.min(this.timings.deleteConflict.maxDelayMs, this.timings.deleteConflict.initialDelayMs * 2 ** attempt);
-      await this.sleep(pause);
+      await this.clock.sleep(waitDelayMs(attempt, this.timings.deleteConflict));
       if (!(await this.client.getPolicy(id))) return;
     }
   }
@@ -141,7 +141,7 @@ export class CsbsBackend implements PolicyBackend {
     let lastError: unknown;
     for (let attempt = 0; attempt < CREATE_ATTEMPTS; attempt++) {
       if (attempt > 0) {
-        await this.sleep(Math.min(this.timings.createRetry.maxDelayMs, this.timings.createRetry.initialDelayMs * 2 ** (attempt - 1)));
+        await this.clock.sleep(waitDelayMs(attempt - 1, this.timings.createRetry));
         if (outcomeUnknown(lastError)) {
           const found = await this.findWireByName(spec.name);
           if (found) return found;
@@ -175,7 +175,7 @@ export class CsbsBackend implements PolicyBackend {
       },
       this.timings.usable,
       () => new Error(`policy "${name}" (${id}) was still not usable ${Math.round(this.timings.usable.timeoutMs / 1000)} s after create: check it in the console and run the command again`),
-      this.sleep,
+      this.clock,
     );
   }
 
@@ -186,14 +186,12 @@ export class CsbsBackend implements PolicyBackend {
 
   private async requireWire(id: string): Promise<CsbsPolicy> {
     const policy = await this.client.getPolicy(id);
-    if (!policy) {
-      throw new ApiError({ status: 404, code: "CSBS.3000", serviceMessage: `plan not found: policy ${id} does not exist`, service: "CSBS", method: "GET", path: `/policies/${id}` });
-    }
+    if (!policy) throw new PolicyNotFoundError(id);
     return policy;
   }
 
   private remember(policy: CsbsPolicy): PolicyRecord {
-    for (const r of policy.resources ?? []) if (r.name) this.names.set(r.id, r.name);
+    this.names.note(policy.resources ?? []);
     return recordFromWire(policy);
   }
 }
@@ -201,18 +199,6 @@ export class CsbsBackend implements PolicyBackend {
 function sameTags(a: Record<string, string>, b: Record<string, string>): boolean {
   const ka = Object.keys(a);
   return ka.length === Object.keys(b).length && ka.every((k) => b[k] === a[k]);
-}
-
-/** The request may have been applied: we must look before we repeat it. */
-function outcomeUnknown(err: unknown): boolean {
-  if (err instanceof TransportError) return err.outcomeUnknown;
-  return err instanceof ApiError && (err.status === 500 || err.status === 502 || err.status === 504);
-}
-
-/** The request was certainly not applied and may simply be sent again later. */
-function notApplied(err: unknown): boolean {
-  if (err instanceof TransportError) return !err.outcomeUnknown;
-  return err instanceof ApiError && (err.status === 429 || err.status === 503);
 }
 
 /** The policy cannot be deleted right now because one of its backups is being made. */

@@ -1,5 +1,5 @@
 /**
- * PolicyBackend over upstream OpenStack Karbor v1 (loaded by backend-factory when csbs:api is "karbor").
+ * PolicyBackend over upstream OpenStack Karbor v1 (chosen by backend-factory when csbs:api is "karbor").
  *
  * A BackupPolicy is a plan + a `time` trigger + (while enabled) one `retention_protect` scheduled operation;
  * a PolicyAssociation is part of the plan's resources (see karbor-mapping.ts for where tags and retention live).
@@ -16,7 +16,7 @@
 import { ApiError } from "../clients/api-error";
 import { KarborClient } from "../clients/karbor";
 import type { Session } from "../clients/session";
-import { TransportError } from "../clients/transport-error";
+import { outcomeUnknown } from "../clients/outcome";
 import { retentionMatches } from "../domain/retention";
 import {
   KARBOR_OS_INFRA_PROVIDER_ID,
@@ -26,7 +26,7 @@ import {
   type KarborScheduledOperation,
   type KarborTriggerUpdateBody,
 } from "../wire/karbor";
-import type { ServerNameLookup } from "./csbs-backend";
+import { ServerNames, type ServerNameLookup } from "./server-names";
 import {
   decodeTriggerName,
   encodeTriggerName,
@@ -37,7 +37,7 @@ import {
   retentionFromOperation,
   type PlanParts,
 } from "./karbor-mapping";
-import type { PolicyBackend, PolicyRecord, PolicySpec } from "./policy-backend";
+import { PolicyNotFoundError, type PolicyBackend, type PolicyRecord, type PolicySpec } from "./policy-backend";
 
 /** Karbor's default `quota_plans`, for clouds whose quota API cannot be read. */
 export const DEFAULT_PLAN_QUOTA = 50;
@@ -45,12 +45,14 @@ const OPERATION_PREFIX = "csbs-policy:";
 
 export class KarborBackend implements PolicyBackend {
   readonly api = "karbor" as const;
-  private readonly names = new Map<string, string>();
+  private readonly names: ServerNames;
 
   constructor(
     private readonly client: KarborClient,
-    private readonly serverName: ServerNameLookup,
-  ) {}
+    serverName: ServerNameLookup,
+  ) {
+    this.names = new ServerNames(serverName);
+  }
 
   async list(): Promise<PolicyRecord[]> {
     const [plans, triggers, operations, projectId] = await Promise.all([
@@ -133,7 +135,7 @@ export class KarborBackend implements PolicyBackend {
     const plan = await this.requirePlan(id);
     requireSuspended(plan);
     const servers = await Promise.all(
-      serverIds.map(async (serverId) => ({ id: serverId, type: KARBOR_SERVER_TYPE, name: this.names.get(serverId) ?? (await this.serverName(serverId)) })),
+      serverIds.map(async (serverId) => ({ id: serverId, type: KARBOR_SERVER_TYPE, name: await this.names.nameOf(serverId) })),
     );
     // Resources the policy does not manage (volumes added by hand, say) stay in the plan.
     const others = (plan.resources ?? []).filter((r) => r.type !== KARBOR_SERVER_TYPE);
@@ -180,8 +182,7 @@ export class KarborBackend implements PolicyBackend {
         },
       });
     } catch (err) {
-      const unknown = (err instanceof TransportError && err.outcomeUnknown) || (err instanceof ApiError && [500, 502, 504].includes(err.status));
-      if (!unknown) throw err;
+      if (!outcomeUnknown(err)) throw err;
       const found = (await this.client.listPlans({ name: spec.name })).find((p) => p.name === spec.name);
       if (found) return found;
       throw err;
@@ -206,9 +207,7 @@ export class KarborBackend implements PolicyBackend {
 
   private async requirePlan(id: string): Promise<KarborPlan> {
     const plan = await this.client.getPlan(id);
-    if (!plan) {
-      throw new ApiError({ status: 404, code: "itemNotFound", serviceMessage: `Plan ${id} could not be found.`, service: "Karbor", method: "GET", path: `/plans/${id}` });
-    }
+    if (!plan) throw new PolicyNotFoundError(id);
     return plan;
   }
 
@@ -217,7 +216,7 @@ export class KarborBackend implements PolicyBackend {
   }
 
   private record(parts: PlanParts, projectId: string): PolicyRecord {
-    for (const r of parts.plan.resources ?? []) if (r.type === KARBOR_SERVER_TYPE && r.name) this.names.set(r.id, r.name);
+    this.names.note((parts.plan.resources ?? []).filter((r) => r.type === KARBOR_SERVER_TYPE));
     return recordFromParts(parts, projectId);
   }
 }
@@ -246,7 +245,7 @@ export function karborTime(at: Date): string {
   return at.toISOString().slice(0, 19).replace("T", " ");
 }
 
-/** What backend-factory loads for csbs:api = "karbor". */
+/** The Karbor backend for a session (backend-factory picks it for csbs:api = "karbor"). */
 export function createKarborBackend(session: Session, serverName: ServerNameLookup): PolicyBackend {
   return new KarborBackend(new KarborClient(session), serverName);
 }

@@ -74,3 +74,11 @@ export interface PolicyBackend {
   /** How many policies the project may hold. */
   policyQuota(): Promise<number>;
 }
+
+/** A write addressed a policy that does not exist (any more); both dialects report it the same way. */
+export class PolicyNotFoundError extends Error {
+  constructor(readonly policyId: string) {
+    super(`policy ${policyId} does not exist`);
+    this.name = "PolicyNotFoundError";
+  }
+}

@@ -1,6 +1,7 @@
 /**
- * When and how long to wait before repeating a request. Pure functions (the random source and the clock are
- * parameters) so the schedule is unit-tested exactly.
+ * When and how long to wait before trying again: repeating a request (http.ts) and waiting for an eventual
+ * state (a policy `creating`, a delete refused while a backup runs, in both backends). The random source and
+ * the clock are parameters, so every schedule is unit-tested exactly.
  *
  * Why not `exponential-backoff`: it has no hook for `Retry-After`, no overall deadline and no injectable
  * random source; the loop in http.ts is ~30 lines and these helpers keep it honest.
@@ -102,4 +103,47 @@ export function classifyTransportError(err: unknown): TransportFailureKind {
 export function isSafeToRepeat(method: string, idempotent?: boolean): boolean {
   if (idempotent === true) return true;
   return ["GET", "HEAD", "PUT", "DELETE", "OPTIONS"].includes(method.toUpperCase());
+}
+
+/** Time as the waiting code sees it; tests pass a clock that only pretends to sleep. */
+export interface Clock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+/** The real clock. */
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+/** How long and how often to wait for an eventual state. */
+export interface WaitPolicy {
+  /** First delay. */
+  initialDelayMs: number;
+  /** Largest single delay. */
+  maxDelayMs: number;
+  /** Give up after this long in total. */
+  timeoutMs: number;
+}
+
+/** The delay before retry `n` (0-based) of a wait: doubling from the initial delay, capped. */
+export function waitDelayMs(n: number, policy: Pick<WaitPolicy, "initialDelayMs" | "maxDelayMs">): number {
+  return Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** Math.min(n, 20));
+}
+
+/**
+ * Calls `probe` until it returns a value other than undefined, waiting with backoff in between; throws
+ * `onTimeout()` once the deadline has passed.
+ */
+export async function waitFor<T>(probe: () => Promise<T | undefined>, policy: WaitPolicy, onTimeout: () => Error, clock: Clock = systemClock): Promise<T> {
+  const deadline = clock.now() + policy.timeoutMs;
+  for (let attempt = 0; ; attempt++) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    const delay = waitDelayMs(attempt, policy);
+    if (clock.now() + delay > deadline) throw onTimeout();
+    await clock.sleep(delay);
+  }
 }

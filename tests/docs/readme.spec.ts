@@ -75,7 +75,7 @@ describe("README.md", () => {
   });
 
   it("explains every CSBS error code the provider maps, with cause and fix", () => {
-    const mapped = [...fs.readFileSync(path.join(REPO_ROOT, "provider", "hooks", "errors.ts"), "utf8").matchAll(/"(CSBS\.\d{4})"/g)].map((m) => m[1]);
+    const mapped = [...fs.readFileSync(path.join(REPO_ROOT, "provider", "hooks", "service-error-fixes.ts"), "utf8").matchAll(/"(CSBS\.\d{4})"/g)].map((m) => m[1]);
     const promised = ["0001", "6004", "6000", "6001", "6006", "6010", "9001", "9007", "3000", "2003", "2004", "1001"].map((c) => `CSBS.${c}`);
     const codes = [...new Set([...mapped, ...promised])];
     const missing = codes.filter((c) => !new RegExp(`^\\| \`${c.replace(".", "\\.")}\` \\| [^|]+ \\| [^|]+ \\|$`, "m").test(readme));

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { backoffDelayMs, classifyTransportError, DEFAULT_RETRY_POLICY, isSafeToRepeat, parseRetryAfter } from "../../../provider/clients/retry";
+import { backoffDelayMs, classifyTransportError, DEFAULT_RETRY_POLICY, isSafeToRepeat, parseRetryAfter, waitDelayMs, waitFor } from "../../../provider/clients/retry";
 
 describe("retry policy", () => {
   describe("backoffDelayMs (full jitter)", () => {
@@ -74,5 +74,44 @@ describe("retry policy", () => {
     it("calls anything else other", () => {
       assert.equal(classifyTransportError(new Error("Invalid URL")), "other");
     });
+  });
+});
+
+/** A clock whose sleeps only move its time forward, recording each one. */
+function fakeClock(start = 0) {
+  let now = start;
+  const sleeps: number[] = [];
+  return {
+    sleeps,
+    clock: {
+      now: () => now,
+      sleep: async (ms: number) => {
+        sleeps.push(ms);
+        now += ms;
+      },
+    },
+  };
+}
+
+describe("waiting for an eventual state", () => {
+  const policy = { initialDelayMs: 100, maxDelayMs: 500, timeoutMs: 2_000 };
+
+  it("doubles the pause from the initial delay up to the cap", () => {
+    assert.deepEqual([0, 1, 2, 3, 4, 30].map((n) => waitDelayMs(n, policy)), [100, 200, 400, 500, 500, 500]);
+  });
+
+  it("returns the first value the probe gives, pausing with backoff before each new look", async () => {
+    const { clock, sleeps } = fakeClock();
+    let looks = 0;
+    const value = await waitFor(async () => (++looks === 4 ? "usable" : undefined), policy, () => new Error("timeout"), clock);
+    assert.equal(value, "usable");
+    assert.deepEqual(sleeps, [100, 200, 400]);
+  });
+
+  it("gives up with the caller's error before a pause would pass the deadline", async () => {
+    const { clock, sleeps } = fakeClock(1_000_000);
+    await assert.rejects(waitFor(async () => undefined, policy, () => new Error("still creating"), clock), /still creating/);
+    assert.ok(sleeps.reduce((a, b) => a + b, 0) <= policy.timeoutMs);
+    assert.deepEqual(sleeps, [100, 200, 400, 500, 500]);
   });
 });

@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import { ApiError } from "../../../provider/clients/api-error";
 import { TransportError } from "../../../provider/clients/transport-error";
+import { PolicyNotFoundError } from "../../../provider/backends/policy-backend";
 import { UserFacingError, userError } from "../../../provider/hooks/errors";
 
 function csbsError(code: string, message: string, status = 400): ApiError {
@@ -33,6 +34,23 @@ describe("user-facing API errors", () => {
       assert.match(userError(csbsError(code, "refused"), "r", "act").message, fix);
     });
   }
+
+  it("tells what to do about a Karbor fault from Karbor's own table, not the CSBS codes", () => {
+    const gone = new ApiError({ status: 404, code: "itemNotFound", serviceMessage: "Plan p could not be found.", service: "Karbor", method: "PUT", path: "/plans/p" });
+    assert.match(userError(gone, "r", "update plan p").message, /the policy no longer exists: run `pulumi refresh`/);
+    const busy = new ApiError({ status: 409, code: "conflictingRequest", serviceMessage: "busy", service: "Karbor", method: "DELETE", path: "/plans/p" });
+    assert.match(userError(busy, "r", "delete plan p").message, /plan is busy/);
+    const csbsCodeFromKarbor = new ApiError({ status: 400, code: "CSBS.9007", serviceMessage: "x", service: "Karbor", method: "POST", path: "/plans" });
+    assert.doesNotMatch(userError(csbsCodeFromKarbor, "r", "create").message, /adopt: true/);
+  });
+
+  it("says a policy that no longer exists should be refreshed away, in either dialect", () => {
+    const e = userError(new PolicyNotFoundError("3b2c"), 'BackupPolicy "daily"', 'update policy "daily-web" (3b2c)');
+    assert.equal(
+      e.message,
+      'BackupPolicy "daily": could not update policy "daily-web" (3b2c): policy 3b2c does not exist (any more); the policy no longer exists: run `pulumi refresh` so the stack forgets it, then `pulumi up` recreates it',
+    );
+  });
 
   it("explains a 401 from Keystone without echoing any credential", () => {
     const err = new ApiError({ status: 401, code: "Unauthorized", serviceMessage: "The request you have made requires authentication.", service: "Keystone", method: "POST", path: "/auth/tokens" });
