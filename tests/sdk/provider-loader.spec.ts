@@ -16,8 +16,8 @@ async function serialized(provider: pulumi.dynamic.ResourceProvider) {
 
 describe("the serialized provider loader", () => {
   for (const [kind, provider, hooks] of [
-    ["policy", policyProvider, "policy-hooks.js"],
-    ["association", associationProvider, "association-hooks.js"],
+    ["policy", policyProvider, "policy-hooks"],
+    ["association", associationProvider, "association-hooks"],
   ] as const) {
     it(`serializes the ${kind} provider to a small text without secrets`, async () => {
       const { text, containsSecrets } = await serialized(provider);
@@ -29,7 +29,7 @@ describe("the serialized provider loader", () => {
       const { text } = await serialized(provider);
       const requires = [...text.matchAll(/require\(([^)]*)\)/g)].map((m) => m[1]);
       assert.equal(requires.length, 7);
-      for (const r of requires) assert.equal(r, `"pulumi-csbs/dist/provider/hooks/${hooks}"`);
+      for (const r of requires) assert.equal(r, `"pulumi-csbs/provider/${hooks}"`);
       // The only captured variable is the provider object itself (named `provider` in the closure above).
       const captures = [...text.matchAll(/with\(\{ ([^}]*)\}\)/g)].map((m) => m[1]);
       for (const c of captures) {
