@@ -1,6 +1,6 @@
 /**
  * CSBS error replies: `{"error_code":"CSBS.xxxx","error_msg":"..."}` with the status the real service uses
- * (csbs-api.md B.7). Handlers throw these; the core turns a ReplyError into the HTTP reply.
+ * (docs/csbs-api-notes.md B.7). Handlers throw these; the core turns a ReplyError into the HTTP reply.
  */
 import { ReplyError } from "../core/contracts";
 import { defaultCsbsCode } from "../core/errors";

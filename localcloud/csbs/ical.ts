@@ -1,5 +1,5 @@
 /**
- * The local cloud's own reader of CSBS trigger patterns (csbs-api.md E #5): one VCALENDAR holding one VEVENT
+ * The local cloud's own reader of CSBS trigger patterns (docs/csbs-api-notes.md E #5): one VCALENDAR holding one VEVENT
  * with one or more RRULE lines; each RRULE is FREQ=WEEKLY with BYDAY, or FREQ=DAILY with an optional
  * INTERVAL of 1..30, plus BYHOUR and BYMINUTE lists. Times are UTC. Independent of provider/domain/pattern.ts
  * on purpose: two implementations written apart catch each other's mistakes.

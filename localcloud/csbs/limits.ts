@@ -1,5 +1,5 @@
 /**
- * The numbers the local CSBS service enforces, in one place (csbs-api.md sections B, D and E).
+ * The numbers the local CSBS service enforces, in one place (docs/csbs-api-notes.md sections B, D and E).
  * Deliberately not shared with provider/domain/limits.ts: two independent copies catch each other's mistakes.
  */
 

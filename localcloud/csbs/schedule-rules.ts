@@ -1,5 +1,5 @@
 /**
- * When a set of RRULEs runs, and whether it obeys the CSBS limits (csbs-api.md D and E #5): at most 24 runs in
+ * When a set of RRULEs runs, and whether it obeys the CSBS limits (docs/csbs-api-notes.md D and E #5): at most 24 runs in
  * any UTC day and at least 3600 s between consecutive runs, checked over one WHOLE cycle, including the pair
  * across midnight and the pair across the end of the cycle. Karbor only compared the next two runs; that lets
  * irregular patterns through, which is exactly what this check must not do.

@@ -1,5 +1,5 @@
 /**
- * The local cloud's upstream OpenStack Karbor v1 service (csbs-api.md section A) under `/karbor/v1/:project_id`,
+ * The local cloud's upstream OpenStack Karbor v1 service (docs/csbs-api-notes.md section A) under `/karbor/v1/:project_id`,
  * on the same data as CSBS (see model/types.ts for the mapping). `localcloud/index.ts` loads this module by
  * path and mounts `karborService` next to CSBS; projects with `api: "karbor"` get it as their data-protect endpoint.
  */

@@ -4,7 +4,7 @@
  */
 import { asBoolean } from "../domain/coerce";
 import { NO_LONG_TERM, toLongTermDefinition } from "../domain/long-term";
-import { fromOperationDefinition, retentionMatches, toOperationDefinition, type RetentionInput } from "../domain/retention";
+import { fromOperationDefinition, retentionMatches, toOperationDefinition, type RetentionInput, type RetentionRecord } from "../domain/retention";
 import {
   CSBS_PROVIDER_ID,
   type CsbsOperationDefinition,
@@ -16,7 +16,7 @@ import {
   type CsbsTag,
 } from "../wire/csbs";
 import { splitOwnerTag, withOwnerTag } from "./ownership-marker";
-import type { PolicyRecord, PolicySpec, StoredRetention } from "./policy-backend";
+import type { PolicyRecord, PolicySpec } from "./policy-backend";
 
 /** The server resource type every CSBS association uses. */
 export const SERVER_TYPE = "OS::Nova::Server";
@@ -24,7 +24,7 @@ export const SERVER_TYPE = "OS::Nova::Server";
 /** The name of the one scheduled operation we write (the console's default). */
 const OPERATION_NAME = "default";
 
-export function retentionFromWire(def: CsbsOperationDefinition | undefined): StoredRetention {
+export function retentionFromWire(def: CsbsOperationDefinition | undefined): RetentionRecord {
   return fromOperationDefinition(def);
 }
 
@@ -133,19 +133,4 @@ export function updateBody(spec: PolicySpec, current: CsbsPolicy): CsbsPolicyUpd
     ];
   }
   return Object.keys(body).length > 0 ? { policy: body } : undefined;
-}
-
-/** Tag writes that bring `current` to `wanted`: keys to set (new or changed value) and keys to delete. */
-export function tagChanges(
-  wanted: Record<string, string>,
-  current: Record<string, string>,
-): { set: CsbsTag[]; remove: string[] } {
-  const set = Object.keys(wanted)
-    .filter((k) => current[k] !== wanted[k])
-    .sort()
-    .map((key) => ({ key, value: wanted[key] }));
-  const remove = Object.keys(current)
-    .filter((k) => !(k in wanted))
-    .sort();
-  return { set, remove };
 }

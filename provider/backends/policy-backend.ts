@@ -5,9 +5,6 @@
 
 import type { RetentionInput, RetentionRecord } from "../domain/retention";
 
-/** Retention as the API stores it, parsed; -1 means "not set" for the two counts. */
-export type StoredRetention = RetentionRecord;
-
 /** A policy as read from the cloud, already parsed (numbers are numbers, booleans are booleans). */
 export interface PolicyRecord {
   id: string;
@@ -16,7 +13,8 @@ export interface PolicyRecord {
   enabled: boolean;
   /** The iCalendar pattern as the API returns it (UTC times). */
   pattern: string;
-  retention: StoredRetention;
+  /** Retention as the API stores it, parsed; -1 means "not set" for the two counts. */
+  retention: RetentionRecord;
   serverIds: string[];
   /** The user's tags (the ownership marker is never among them). */
   tags: Record<string, string>;

@@ -31,7 +31,7 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
 });
 
 /**
- * Full jitter ("Exponential Backoff And Jitter", AWS architecture blog): a uniform wait in
+ * Full jitter: a uniform wait in
  * [0, min(cap, base·2^(retry-1))). `retry` is 1 for the wait before the second attempt.
  */
 export function backoffDelayMs(retry: number, policy: Pick<RetryPolicy, "baseDelayMs" | "maxDelayMs">, random: () => number): number {

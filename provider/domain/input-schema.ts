@@ -109,18 +109,17 @@ function toFailures(issue: z.core.$ZodIssue, prefix: Path, base: string, root: u
     return real.flatMap((inner) => toFailures(inner, at, base, root));
   }
   if (issue.code === "unrecognized_keys") {
-    return issue.keys.map((key) => build(issue, [...at, key], base, root, valueAt(root, [...at, key])));
+    return issue.keys.map((key) => build(issue, [...at, key], base, valueAt(root, [...at, key])));
   }
-  return [build(issue, at, base, root, "input" in issue ? issue.input : valueAt(root, at))];
+  return [build(issue, at, base, "input" in issue ? issue.input : valueAt(root, at))];
 }
 
-function build(issue: z.core.$ZodIssue, at: Path, base: string, root: unknown, input: unknown): CheckFailure {
+function build(issue: z.core.$ZodIssue, at: Path, base: string, input: unknown): CheckFailure {
   const rule = issue.message as RuleId;
   const text = TEXTS.get(rule);
   if (text === undefined) throw new Error(`no text for rule ${issue.message} (zod ${issue.code} at ${String(at.join("."))})`);
   const path = pathText(base, at);
   const params = issue.code === "custom" ? (issue.params ?? {}) : {};
-  void root;
   return failure(path, rule, text({ input, path, params }));
 }
 

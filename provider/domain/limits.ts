@@ -1,5 +1,5 @@
 /**
- * Every numeric limit and character rule of CSBS in one place (CSBS user guide, API reference).
+ * Every numeric limit and character rule of CSBS in one place (docs/csbs-api-notes.md D).
  * The local cloud keeps its own copy on purpose, so one can catch mistakes in the other.
  */
 export const LIMITS = {

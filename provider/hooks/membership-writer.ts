@@ -2,7 +2,7 @@
  * Changes which servers a policy holds, for one association, without losing anyone else's servers: a
  * read-modify-write of the whole list, serialized per policy in this process, verified against the policy
  * the write returns and repeated if it does not hold what we wrote. One read and one write per change
- * (issue 7): a second GET right after the PUT would only see a writer that came in the same few milliseconds.
+ * (the request budget): a second GET right after the PUT would only see a writer that came in the same few milliseconds.
  */
 import type { PolicyRecord } from "../backends/policy-backend";
 import type { ProviderContext } from "./context";

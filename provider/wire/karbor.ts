@@ -1,5 +1,5 @@
 /**
- * Plain JSON shapes of the upstream OpenStack Karbor v1 API (csbs-api.md section A), as sent on the wire.
+ * Plain JSON shapes of the upstream OpenStack Karbor v1 API (docs/csbs-api-notes.md section A), as sent on the wire.
  * Types and constants only: this is the one module the local cloud may share with the provider.
  * Every success is 200 (create and delete included); trigger properties come back as strings.
  */

@@ -1,4 +1,4 @@
-/** Karbor-style operation logs (csbs-api.md E #2): one per protect, delete and restore run. */
+/** Karbor-style operation logs (docs/csbs-api-notes.md E #2): one per protect, delete and restore run. */
 import { randomUUID } from "node:crypto";
 import type { Store } from "../../core/contracts";
 import { COLLECTIONS, OperationLog } from "./types";

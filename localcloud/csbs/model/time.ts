@@ -1,6 +1,6 @@
 /** The time formats of the CSBS wire and the parsing of time filters. */
 
-/** `2017-04-18T01:21:52.701973`: microseconds, no zone (csbs-api.md E #7). */
+/** `2017-04-18T01:21:52.701973`: microseconds, no zone (docs/csbs-api-notes.md E #7). */
 export function csbsTimestamp(iso: string | Date): string {
   const d = typeof iso === "string" ? new Date(iso) : iso;
   return `${d.toISOString().slice(0, 23)}000`;

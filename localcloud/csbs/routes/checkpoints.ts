@@ -1,5 +1,5 @@
 /**
- * Runs and backup deletion under `/providers/{provider_id}` (csbs-api.md B.4, B.5): execute a policy now,
+ * Runs and backup deletion under `/providers/{provider_id}` (docs/csbs-api-notes.md B.4, B.5): execute a policy now,
  * one-off backup of a server, check_protectable / check_restorable, delete a checkpoint's backups.
  */
 import type { CloudContext, CloudRequest, Route } from "../../core/contracts";

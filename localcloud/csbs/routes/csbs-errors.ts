@@ -1,5 +1,5 @@
 /**
- * Domain errors as CSBS replies (csbs-api.md B.7 and E). Where section E fixes a message (e.g. "Service over
+ * Domain errors as CSBS replies (docs/csbs-api-notes.md B.7 and E). Where section E fixes a message (e.g. "Service over
  * limit"), that exact text is sent, because clients may match on it; elsewhere the domain's sentence is sent.
  */
 import { ReplyError } from "../../core/contracts";

@@ -1,4 +1,4 @@
-/** Backups (`checkpoint_items`): list with filters and paging, count, show (csbs-api.md B.5). */
+/** Backups (`checkpoint_items`): list with filters and paging, count, show (docs/csbs-api-notes.md B.5). */
 import type { CloudContext, CloudRequest, Route } from "../../core/contracts";
 import { invalid, itemNotFound } from "../errors";
 import { isListed, projectItems } from "../model/backups";

@@ -1,4 +1,4 @@
-/** Karbor-style `GET /operation_logs[/{id}]` on the CSBS data (csbs-api.md E #2). */
+/** Karbor-style `GET /operation_logs[/{id}]` on the CSBS data (docs/csbs-api-notes.md E #2). */
 import type { CloudContext, Route } from "../../core/contracts";
 import { csbsError } from "../errors";
 import { COLLECTIONS, OperationLog } from "../model/types";

@@ -1,4 +1,4 @@
-/** CSBS v1 policies: create, list, show, update, delete (csbs-api.md B.1, B.2). */
+/** CSBS v1 policies: create, list, show, update, delete (docs/csbs-api-notes.md B.1, B.2). */
 import type { CloudContext, Route } from "../../core/contracts";
 import { createPolicy, deletePolicy, getPolicy, listProjectPolicies, updatePolicy } from "../model/policies";
 import { COLLECTIONS, PolicyRecord } from "../model/types";

@@ -1,5 +1,5 @@
 /**
- * The CSBS policy bodies (csbs-api.md B.2) read into the domain's PolicySpec / PolicyPatch. Shape and range
+ * The CSBS policy bodies (docs/csbs-api-notes.md B.2) read into the domain's PolicySpec / PolicyPatch. Shape and range
  * errors are 400 CSBS.9001 naming the field; too many tags is CSBS.7000. Values of `operation_definition` and
  * `enabled` may arrive as strings ("20", "False") as well as native JSON.
  */

@@ -1,4 +1,4 @@
-/** `GET /quotas`: backups, backup capacity, and (this project's choice, csbs-api.md E #4) policies. */
+/** `GET /quotas`: backups, backup capacity, and (this project's choice, docs/csbs-api-notes.md E #4) policies. */
 import type { CloudContext, Route } from "../../core/contracts";
 import { BACKUP_QUOTA, MAX_POLICIES_PER_PROJECT } from "../limits";
 import { projectItems } from "../model/backups";

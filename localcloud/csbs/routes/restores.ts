@@ -1,4 +1,4 @@
-/** `POST /restores` (csbs-api.md B.6). */
+/** `POST /restores` (docs/csbs-api-notes.md B.6). */
 import type { CloudContext, Route } from "../../core/contracts";
 import { CSBS_PROVIDER_ID } from "../limits";
 import { invalid } from "../errors";

@@ -1,4 +1,4 @@
-/** Policy tags under `/csbs_backup_policy` (csbs-api.md B.1): writes answer 204. */
+/** Policy tags under `/csbs_backup_policy` (docs/csbs-api-notes.md B.1): writes answer 204. */
 import type { CloudContext, Route } from "../../core/contracts";
 import { invalid } from "../errors";
 import { getPolicy, listProjectPolicies } from "../model/policies";

@@ -3,7 +3,7 @@
  * with a VEVENT holding RRULE lines (a bare VEVENT too, and the JSON-escaped `\n` form) and fills what an RRULE
  * leaves out from the trigger's start_time, as dateutil does. The local cloud rewrites such a pattern into the
  * VCALENDAR/WEEKLY|DAILY form the shared scheduler runs, then checks the 3600 s rule over the WHOLE cycle
- * (csbs-api.md section D) instead of Karbor's weak "next two runs" check.
+ * (docs/csbs-api-notes.md section D) instead of Karbor's weak "next two runs" check.
  */
 import { parseIcal, WEEKDAYS } from "../../csbs/ical";
 import { checkScheduleRules, epochDay, weekdayOf } from "../../csbs/schedule-rules";

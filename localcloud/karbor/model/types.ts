@@ -1,5 +1,5 @@
 /**
- * How the Karbor dialect is stored, on the SAME data as CSBS (csbs-api.md section A over localcloud/csbs/model):
+ * How the Karbor dialect is stored, on the SAME data as CSBS (docs/csbs-api-notes.md section A over localcloud/csbs/model):
  *
  * - A plan IS a policy record in `csbs.policies` (name, description, servers = its `OS::Nova::Server`
  *   resources). What only Karbor has (provider, status, the full resource list with volumes or projects,

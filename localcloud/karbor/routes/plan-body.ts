@@ -1,4 +1,4 @@
-/** Plan bodies checked as Karbor's schema and controller do (csbs-api.md A.2). */
+/** Plan bodies checked as Karbor's schema and controller do (docs/csbs-api-notes.md A.2). */
 import { badRequest, invalidInput, isUuidLike } from "../faults";
 import type { PlanCreate, PlanPatch } from "../model/plans";
 import type { PlanResource } from "../model/types";

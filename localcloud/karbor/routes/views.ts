@@ -1,4 +1,4 @@
-/** Records as Karbor v1 JSON (csbs-api.md A.2–A.8). */
+/** Records as Karbor v1 JSON (docs/csbs-api-notes.md A.2–A.8). */
 import type {
   KarborCheckpoint,
   KarborOperationLog,
