@@ -3,22 +3,9 @@ import * as assert from "node:assert/strict";
 import fc from "fast-check";
 import { CachingBackend } from "../../../provider/backends/caching-backend";
 import type { PolicyBackend, PolicyRecord, PolicySpec } from "../../../provider/backends/policy-backend";
+import { livePolicy } from "../hooks/rule-support";
 
-function record(id: string, name = id): PolicyRecord {
-  return {
-    id,
-    name,
-    description: "",
-    enabled: true,
-    pattern: "",
-    retention: { maxBackups: 7, retentionDurationDays: -1, permanent: false },
-    serverIds: [],
-    tags: {},
-    status: "suspended",
-    createdAt: "",
-    projectId: "p",
-  };
-}
+const record = (id: string, name = id): PolicyRecord => livePolicy(id, name);
 
 const spec = (name: string, description = ""): PolicySpec => ({ name, description, enabled: true, pattern: "", retention: { maxBackups: 7 }, tags: {} });
 

@@ -1,5 +1,4 @@
 import * as assert from "node:assert/strict";
-import type { PolicyRecord } from "../../../provider/backends/policy-backend";
 import { validatePolicyInputs } from "../../../provider/domain/policy-inputs";
 import { associationRuleFailures } from "../../../provider/hooks/association-rules";
 import { policyRuleFailures } from "../../../provider/hooks/policy-rules";
@@ -7,16 +6,10 @@ import { DeploymentRegistry, type AssociationEntry } from "../../../provider/run
 
 let registry = new DeploymentRegistry();
 import type { ServerFacts } from "../../../provider/hooks/server-facts";
+import { livePolicy, uuid } from "./rule-support";
 
 const NOW = new Date("2026-01-15T12:00:00Z");
-const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
-
-function live(id: string, name: string, serverIds: string[] = []): PolicyRecord {
-  return {
-    id, name, description: "", enabled: true, pattern: "", serverIds, tags: {}, status: "suspended", createdAt: "", projectId: "p",
-    retention: { maxBackups: 7, retentionDurationDays: -1, permanent: false },
-  };
-}
+const live = livePolicy;
 
 function policyInputs(name: string, extra: Record<string, unknown> = {}) {
   const v = validatePolicyInputs({ name, schedule: { times: ["02:00"] }, retention: { maxBackups: 7 }, ...extra }, NOW);
