@@ -26,7 +26,8 @@ export interface ProbeRecord {
   hooks: Record<string, { calls: number; wallMs: number }>;
 }
 
-const HOOKS_MODULE = /provider\/hooks\/(policy|association)-hooks(?:\.js)?$/;
+// The public subpath the loader text uses (`pulumi-csbs/provider/policy-hooks`) and the file path of 0.1.0 state.
+const HOOKS_MODULE = /provider\/(?:hooks\/)?(policy|association)-hooks(?:\.js)?$/;
 const HOOK_NAMES = new Set(["check", "diff", "create", "read", "update", "delete"]);
 
 function cpuMs(): number {
