@@ -2,8 +2,8 @@
 // `npm run docs`: first the README's tables of rule ids, written from the code's registries
 // (provider/domain/rule-docs.ts, sdk/operation-rule-docs.ts; see scripts/rule-table.ts), then the API reference,
 // generated with TypeDoc from the SDK's TSDoc (sdk/index.ts), into docs/api/ (gitignored).
-// `npm run docs -- --rules-only` writes the tables only (seconds, no TypeDoc). Other arguments go to TypeDoc,
-// e.g. `npm run docs -- --out /tmp/api`.
+// `npm run docs -- --rules-only` writes the tables only (a second, no TypeDoc); `--api-only` leaves the README alone
+// (tests use it). Other arguments go to TypeDoc, e.g. `npm run docs -- --out /tmp/api`.
 // tsc is the type check; TypeDoc only fails on broken {@link} references, so the reference never rots silently.
 "use strict";
 const { spawnSync } = require("node:child_process");
@@ -11,11 +11,12 @@ const fs = require("node:fs");
 const path = require("node:path");
 
 const root = path.resolve(__dirname, "..");
-const args = process.argv.slice(2);
-const rulesOnly = args.includes("--rules-only");
+const flags = new Set(["--rules-only", "--api-only"]);
+const args = process.argv.slice(2).filter((a) => !flags.has(a));
+const only = process.argv.slice(2).filter((a) => flags.has(a));
 
-writeRuleTables();
-if (rulesOnly) process.exit(0);
+if (!only.includes("--api-only")) writeRuleTables();
+if (only.includes("--rules-only")) process.exit(0);
 
 const typedoc = path.join(path.dirname(require.resolve("typedoc/package.json", { paths: [root] })), "bin", "typedoc");
 const result = spawnSync(process.execPath, [typedoc, "--options", path.join(root, "typedoc.json"), ...args], {

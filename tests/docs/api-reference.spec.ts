@@ -12,7 +12,7 @@ describe("the API reference (npm run docs)", function () {
 
   before(async () => {
     out = fs.mkdtempSync(path.join(os.tmpdir(), "csbs-api-docs-"));
-    result = await exec(process.execPath, [path.join(REPO_ROOT, "scripts", "docs.js"), "--out", out], { cwd: REPO_ROOT });
+    result = await exec(process.execPath, [path.join(REPO_ROOT, "scripts", "docs.js"), "--api-only", "--out", out], { cwd: REPO_ROOT });
   });
   after(() => fs.rmSync(out, { recursive: true, force: true }));
 
