@@ -16,6 +16,10 @@ import {
   errorCode,
   isSafeToRepeat,
   parseRetryAfter,
+  systemClock,
+  systemRandom,
+  type Clock,
+  type RandomSource,
   type RetryPolicy,
 } from "./retry";
 import { scrubSecrets } from "./scrub";
@@ -74,12 +78,10 @@ export interface HttpClientOptions {
   tls?: TlsSettings;
   /** @default DEFAULT_RETRY_POLICY */
   retry?: Partial<RetryPolicy>;
-  /** Uniform in [0, 1). @default Math.random */
-  random?: () => number;
-  /** @default setTimeout */
-  sleep?: (ms: number) => Promise<void>;
-  /** @default () => new Date() */
-  now?: () => Date;
+  /** The backoff's jitter. @default systemRandom (Math.random) */
+  random?: RandomSource;
+  /** Time for the deadline, `Retry-After` dates and the waits between attempts. @default systemClock */
+  clock?: Clock;
   /** @default no-op */
   onRetry?: (event: RetryEvent) => void;
 }
@@ -89,13 +91,10 @@ export interface HttpClient {
   request<T = unknown>(req: HttpRequest): Promise<HttpResponse<T>>;
 }
 
-const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** A client bound to TLS settings and a retry policy. */
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
-  const random = options.random ?? Math.random;
-  const sleep = options.sleep ?? realSleep;
-  const now = options.now ?? (() => new Date());
+  const random = options.random ?? systemRandom;
+  const clock = options.clock ?? systemClock;
   const agent = agentFor(options.tls);
   const firstContact = new FirstContact();
 
@@ -105,8 +104,8 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       const path = req.path ?? displayPath(req.url);
       const safe = isSafeToRepeat(req.method, req.idempotent);
       const secrets = req.secrets ?? [];
-      const started = now().getTime();
-      const remaining = (): number => policy.deadlineMs - (now().getTime() - started);
+      const started = clock.now();
+      const remaining = (): number => policy.deadlineMs - (clock.now() - started);
 
       for (let attempt = 1; ; attempt++) {
         let outcome: Attempt;
@@ -118,7 +117,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           const delay = backoffDelayMs(attempt, policy, random);
           if (!retryable || attempt >= firstContact.maxAttempts(req.url, err, policy.maxAttempts) || delay > remaining()) throw failure.error;
           options.onRetry?.({ service: req.service, method: req.method, path, attempt, delayMs: delay, reason: failure.error.code ?? "connection error" });
-          await sleep(delay);
+          await clock.sleep(delay);
           continue;
         }
         firstContact.noteAnswered(req.url);
@@ -128,11 +127,11 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         }
 
         if (RETRYABLE_STATUSES.has(outcome.status) && safe && attempt < policy.maxAttempts) {
-          const retryAfter = RETRY_AFTER_STATUSES.has(outcome.status) ? parseRetryAfter(outcome.headers["retry-after"], now()) : undefined;
+          const retryAfter = RETRY_AFTER_STATUSES.has(outcome.status) ? parseRetryAfter(outcome.headers["retry-after"], new Date(clock.now())) : undefined;
           const delay = retryAfter ?? backoffDelayMs(attempt, policy, random);
           if (delay <= remaining()) {
             options.onRetry?.({ service: req.service, method: req.method, path, attempt, delayMs: delay, reason: `HTTP ${outcome.status}` });
-            await sleep(delay);
+            await clock.sleep(delay);
             continue;
           }
         }

@@ -118,6 +118,12 @@ export const systemClock: Clock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
+/** Uniform in [0, 1): the jitter of a backoff; tests pass a fixed draw. */
+export type RandomSource = () => number;
+
+/** The real random source. */
+export const systemRandom: RandomSource = Math.random;
+
 /** How long and how often to wait for an eventual state. */
 export interface WaitPolicy {
   /** First delay. */

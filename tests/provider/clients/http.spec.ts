@@ -2,12 +2,13 @@ import assert from "node:assert/strict";
 import { ApiError } from "../../../provider/clients/api-error";
 import { createHttpClient, type HttpClientOptions } from "../../../provider/clients/http";
 import { TransportError } from "../../../provider/clients/transport-error";
+import { fakeClock } from "./support/fake-clock";
 import { json, reset, startTestServer, type TestHandler, type TestServer } from "./support/test-server";
 
-/** A client that records its waits instead of sleeping, so retry tests run instantly. */
-function client(extra: HttpClientOptions = {}) {
-  const waits: number[] = [];
-  const http = createHttpClient({ random: () => 0.5, sleep: async (ms) => void waits.push(ms), ...extra });
+/** A client on a fake clock that records its waits instead of sleeping, so retry tests run instantly. */
+function client(extra: HttpClientOptions = {}, start = 0) {
+  const { clock, sleeps: waits } = fakeClock(start);
+  const http = createHttpClient({ random: () => 0.5, clock, ...extra });
   return { http, waits };
 }
 
@@ -96,6 +97,22 @@ describe("http client against a local HTTP server", () => {
     await assert.rejects(http.request({ service: "CSBS", method: "GET", url: `${s.url}/policies` }), ApiError);
     assert.equal(s.seen.length, 1);
     assert.deepEqual(waits, []);
+  });
+
+  it("stops retrying when the next wait would pass the deadline, counting time on the injected clock", async () => {
+    const s = await start((_req, res) => json(res, 503, { error_code: "X", error_msg: "busy" }));
+    // Draws of 0.5 wait 100 then 200 ms; after 300 ms of the 350 only 50 remain, less than the next 200.
+    const { http, waits } = client({ retry: { deadlineMs: 350 } });
+    await assert.rejects(http.request({ service: "CSBS", method: "GET", url: `${s.url}/policies` }), ApiError);
+    assert.deepEqual(waits, [100, 200]);
+    assert.equal(s.seen.length, 3);
+  });
+
+  it("reads a Retry-After date against the injected clock", async () => {
+    const s = await start((_req, res, i) => (i === 0 ? json(res, 503, { error_code: "X", error_msg: "later" }, { "retry-after": "Wed, 21 Oct 2015 07:28:05 GMT" }) : json(res, 200, {})));
+    const { http, waits } = client({}, Date.parse("2015-10-21T07:28:00Z"));
+    await http.request({ service: "CSBS", method: "GET", url: `${s.url}/policies` });
+    assert.deepEqual(waits, [5000]);
   });
 
   it("abandons an attempt that takes longer than the attempt timeout and retries it", async () => {

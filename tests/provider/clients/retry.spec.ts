@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { backoffDelayMs, classifyTransportError, DEFAULT_RETRY_POLICY, isSafeToRepeat, parseRetryAfter, waitDelayMs, waitFor } from "../../../provider/clients/retry";
+import { fakeClock } from "./support/fake-clock";
 
 describe("retry policy", () => {
   describe("backoffDelayMs (full jitter)", () => {
@@ -76,22 +77,6 @@ describe("retry policy", () => {
     });
   });
 });
-
-/** A clock whose sleeps only move its time forward, recording each one. */
-function fakeClock(start = 0) {
-  let now = start;
-  const sleeps: number[] = [];
-  return {
-    sleeps,
-    clock: {
-      now: () => now,
-      sleep: async (ms: number) => {
-        sleeps.push(ms);
-        now += ms;
-      },
-    },
-  };
-}
 
 describe("waiting for an eventual state", () => {
   const policy = { initialDelayMs: 100, maxDelayMs: 500, timeoutMs: 2_000 };

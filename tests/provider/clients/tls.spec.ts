@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { createHttpClient } from "../../../provider/clients/http";
 import { loadCa } from "../../../provider/clients/tls";
 import { TransportError } from "../../../provider/clients/transport-error";
+import { fakeClock } from "./support/fake-clock";
 import { json, startTestServer, type TestServer } from "./support/test-server";
 import { makeThrowawayCa, type ThrowawayCa } from "./support/throwaway-ca";
 
@@ -22,7 +23,7 @@ describe("TLS verification against a local HTTPS server with a throwaway CA", fu
   });
 
   it("refuses a certificate from an unknown authority by default, saying how to fix it, without retrying", async () => {
-    const http = createHttpClient({ sleep: async () => undefined });
+    const http = createHttpClient({ clock: fakeClock().clock });
     await assert.rejects(http.request({ service: "Keystone", method: "GET", url: `${server.url}/v3` }), (err: TransportError) => {
       assert.ok(err instanceof TransportError);
       assert.equal(err.attempts, 1);
