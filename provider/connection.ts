@@ -11,6 +11,8 @@ import { sessionFor, type Session, type SessionOptions } from "./clients/session
 import { resolveSettings, type SettingsSources } from "./config/resolve-settings";
 import type { Settings } from "./config/settings";
 import { createBackend } from "./backends/backend-factory";
+import type { BackupBackend } from "./backends/backup-backend";
+import { createBackupBackend } from "./backends/backup-backend-factory";
 import { CachingBackend } from "./backends/caching-backend";
 import { ServerDirectory } from "./hooks/server-facts";
 
@@ -20,6 +22,8 @@ export interface Connection {
   session: Session;
   /** The policy backend; writes through it keep its listing current. */
   backend: CachingBackend;
+  /** On-demand backups and the project's backups (ServerBackup, lookups). */
+  backups: BackupBackend;
   servers: ServerDirectory;
 }
 
@@ -28,7 +32,7 @@ export function openConnection(settings: Settings, options: SessionOptions = {})
   const session = sessionFor(settings, options);
   const servers = new ServerDirectory(new NovaClient(session), new CinderClient(session));
   const backend = new CachingBackend(createBackend(settings, session, (id) => servers.nameOf(id)));
-  return { settings, session, backend, servers };
+  return { settings, session, backend, backups: createBackupBackend(settings, session), servers };
 }
 
 /** Resolves settings (stack config → `OS_*` env → clouds.yaml) and opens a connection for them. */

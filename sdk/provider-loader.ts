@@ -31,3 +31,13 @@ export const associationProvider: pulumi.dynamic.ResourceProvider = {
   update: (id, olds, news) => require("pulumi-csbs/provider/association-hooks").update(id, olds, news),
   delete: (id, props) => require("pulumi-csbs/provider/association-hooks").delete(id, props),
 };
+
+/** The dynamic provider of `ServerBackup`: a loader of `pulumi-csbs/provider/server-backup-hooks`. */
+export const serverBackupProvider: pulumi.dynamic.ResourceProvider = {
+  configure: (req) => require("pulumi-csbs/provider/server-backup-hooks").configure(req),
+  check: (olds, news) => require("pulumi-csbs/provider/server-backup-hooks").check(olds, news),
+  diff: (id, olds, news) => require("pulumi-csbs/provider/server-backup-hooks").diff(id, olds, news),
+  create: (inputs) => require("pulumi-csbs/provider/server-backup-hooks").create(inputs),
+  read: (id, props) => require("pulumi-csbs/provider/server-backup-hooks").read(id, props),
+  delete: (id, props) => require("pulumi-csbs/provider/server-backup-hooks").delete(id, props),
+};

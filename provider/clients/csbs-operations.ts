@@ -3,9 +3,12 @@ import { CSBS_PROVIDER_ID, type CsbsCheckpointItem } from "../wire/csbs";
 import type {
   CsbsCheckpoint,
   CsbsCheckpointBody,
+  CsbsCheckProtectableBody,
   CsbsCheckRestorableBody,
   CsbsOperationLog,
   CsbsOperationLogList,
+  CsbsProtectableAnswer,
+  CsbsProtectBody,
   CsbsRestorableAnswer,
   CsbsRestore,
   CsbsRestoreBody,
@@ -50,6 +53,33 @@ export class CsbsOperationsClient {
       return res.body?.checkpoint_item ?? unexpected(`GET /checkpoint_items/${itemId}`);
     } catch (err) {
       if (isApiError(err, 404)) return undefined;
+      throw err;
+    }
+  }
+
+  /** The service's own check that a server can be backed up (a read: safe to repeat). */
+  async checkProtectable(serverId: string): Promise<CsbsProtectableAnswer["protectable"][number]> {
+    const body: CsbsCheckProtectableBody = { check_protectable: [{ resource_id: serverId, resource_type: SERVER }] };
+    const res = await this.session.request<CsbsProtectableAnswer>("data-protect", "POST", `${PROVIDER}/resources/action`, { body, idempotent: true });
+    return res.body?.protectable?.[0] ?? unexpected(`POST ${PROVIDER}/resources/action (check_protectable)`);
+  }
+
+  /**
+   * Starts a one-off backup of one server; the answer is its checkpoint (the run), not the backup itself.
+   * Never repeated on a lost answer (a repeat would take a second backup).
+   */
+  async protectServer(serverId: string, body: CsbsProtectBody): Promise<CsbsCheckpoint> {
+    const res = await this.session.request<CsbsCheckpointBody>("data-protect", "POST", `${PROVIDER}/resources/${encodeURIComponent(serverId)}/action`, { body });
+    return res.body?.checkpoint ?? unexpected(`POST ${PROVIDER}/resources/${serverId}/action`);
+  }
+
+  /** Asks the service to delete one backup of a checkpoint (asynchronous). False when it was already gone (404). */
+  async deleteBackup(checkpointId: string, itemId: string): Promise<boolean> {
+    try {
+      await this.session.request("data-protect", "DELETE", `${PROVIDER}/checkpoints/${encodeURIComponent(checkpointId)}`, { query: { checkpoint_items: itemId } });
+      return true;
+    } catch (err) {
+      if (isApiError(err, 404)) return false;
       throw err;
     }
   }

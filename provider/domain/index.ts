@@ -22,3 +22,4 @@ export * from "./membership";
 export * from "./week-grid-model";
 export * from "./week-grid";
 export * from "./next-run";
+export * from "./server-backup-inputs";

@@ -64,6 +64,20 @@ export const RULE_IDS = [
   "association.idsAndSelector",
   "association.serversMissing",
   "association.allowEmptyWithoutSelector",
+  // ServerBackup inputs.
+  "serverBackup.inputsType",
+  "serverBackup.unknownInput",
+  "serverBackup.serverId",
+  "serverBackup.name",
+  "serverBackup.description",
+  "serverBackup.triggersList",
+  "serverBackup.tagsKarbor",
+  // ServerBackup create and delete (errors of the hooks, not check failures).
+  "serverBackup.notProtectable",
+  "serverBackup.failed",
+  "serverBackup.createTimeout",
+  "serverBackup.vanished",
+  "serverBackup.deleteTimeout",
   // Servers chosen by Nova tags and metadata.
   "selector.type",
   "selector.unknownSetting",

@@ -10,7 +10,7 @@ import type { PolicyInputs } from "../domain/policy-inputs";
 import { isUnknown } from "../domain/unknown";
 import { policyDifferences } from "./policy-match";
 import { claimOf } from "./policy-ownership";
-import type { DeploymentSnapshot, PolicyEntry } from "../runtime/deployment-registry";
+import { serverBackupPlanName, type DeploymentSnapshot, type PolicyEntry } from "../runtime/deployment-registry";
 import { specFromInputs } from "./policy-state";
 
 export interface PolicyRuleInputs {
@@ -65,7 +65,11 @@ export function policyRuleFailures(args: PolicyRuleInputs): CheckFailure[] {
     const renamedFrom = new Set(deployment.filter((p) => p.oldPolicyName !== p.policyName).map((p) => p.oldPolicyName));
     const message = checkPolicyQuota({
       livePolicyNames: live.map((p) => p.name).filter((n) => !renamedFrom.has(n)),
-      newPolicyNames: deployment.map((p) => p.policyName ?? `(not yet known: ${p.resourceName})`),
+      newPolicyNames: [
+        ...deployment.map((p) => p.policyName ?? `(not yet known: ${p.resourceName})`),
+        // Karbor: each ServerBackup takes a plan while its backup is made.
+        ...(args.deployment.serverBackups ?? []).map(serverBackupPlanName),
+      ],
       limit: quota,
     });
     if (message) {

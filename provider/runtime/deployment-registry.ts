@@ -33,15 +33,28 @@ export interface AssociationEntry {
   takeOver: boolean;
 }
 
+/** A ServerBackup this deployment creates on Karbor, where it needs a plan of its own while it is made. */
+export interface ServerBackupEntry {
+  resourceName: string;
+}
+
 /** Every declaration of the deployment so far, as plain data. */
 export interface DeploymentSnapshot {
   policies: readonly PolicyEntry[];
   associations: readonly AssociationEntry[];
+  /** ServerBackups that take a Karbor plan (none on CSBS). @default [] */
+  serverBackups?: readonly ServerBackupEntry[];
+}
+
+/** The name a ServerBackup's plan counts under in the plan quota (never a real policy's: it has a space). */
+export function serverBackupPlanName(entry: ServerBackupEntry): string {
+  return `(plan of ServerBackup ${entry.resourceName})`;
 }
 
 export class DeploymentRegistry {
   private readonly policies = new Map<string, PolicyEntry>();
   private readonly associations = new Map<string, AssociationEntry>();
+  private readonly serverBackups = new Map<string, ServerBackupEntry>();
 
   registerPolicy(entry: PolicyEntry): void {
     this.policies.set(entry.resourceName, entry);
@@ -51,14 +64,19 @@ export class DeploymentRegistry {
     this.associations.set(entry.resourceName, entry);
   }
 
+  registerServerBackup(entry: ServerBackupEntry): void {
+    this.serverBackups.set(entry.resourceName, entry);
+  }
+
   /** Forgets every declaration: the next deployment in the same process (tests simulate one). */
   clear(): void {
     this.policies.clear();
     this.associations.clear();
+    this.serverBackups.clear();
   }
 
   snapshot(): DeploymentSnapshot {
-    return { policies: [...this.policies.values()], associations: [...this.associations.values()] };
+    return { policies: [...this.policies.values()], associations: [...this.associations.values()], serverBackups: [...this.serverBackups.values()] };
   }
 }
 

@@ -91,3 +91,17 @@ export interface CsbsOperationLogList {
   operation_logs: CsbsOperationLog[];
   operation_logs_links?: Array<{ rel: string; href: string }>;
 }
+
+/** `POST /providers/{provider_id}/resources/{server_id}/action`: a one-off backup of one server. */
+export interface CsbsProtectBody {
+  protect: { backup_name?: string; description?: string; incremental?: boolean; resource_type?: string; tags?: Array<{ key: string; value: string }> };
+}
+
+/** `POST /providers/{provider_id}/resources/action` with `check_protectable`. */
+export interface CsbsCheckProtectableBody {
+  check_protectable: Array<{ resource_id: string; resource_type: string }>;
+}
+
+export interface CsbsProtectableAnswer {
+  protectable: Array<{ resource_id: string; resource_type?: string; result: boolean; error_code?: string; error_msg?: string }>;
+}
