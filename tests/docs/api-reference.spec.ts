@@ -21,8 +21,8 @@ describe("the API reference (npm run docs)", function () {
     assert.ok(fs.existsSync(path.join(out, "index.html")), result.output);
   });
 
-  it("has a page for BackupPolicy and one for PolicyAssociation, each with its type token", () => {
-    for (const name of ["BackupPolicy", "PolicyAssociation"]) {
+  it("has a page for BackupPolicy, PolicyAssociation and ServerBackup, each with its type token", () => {
+    for (const name of ["BackupPolicy", "PolicyAssociation", "ServerBackup"]) {
       const page = path.join(out, "classes", `${name}.html`);
       assert.ok(fs.existsSync(page), `${page} was not generated:\n${result.output}`);
       assert.ok(fs.readFileSync(page, "utf8").includes(`pulumi-nodejs:dynamic/csbs:${name}`), `${name}.html lacks its type token`);

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { associationProvider, policyProvider } from "../../sdk/provider-loader";
+import { associationProvider, policyProvider, serverBackupProvider } from "../../sdk/provider-loader";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const requireFromString = require("require-from-string") as (code: string, filename?: string) => { handler(): unknown };
@@ -15,9 +15,11 @@ async function serialized(provider: pulumi.dynamic.ResourceProvider) {
 }
 
 describe("the serialized provider loader", () => {
-  for (const [kind, provider, hooks] of [
-    ["policy", policyProvider, "policy-hooks"],
-    ["association", associationProvider, "association-hooks"],
+  for (const [kind, provider, hooks, methods] of [
+    ["policy", policyProvider, "policy-hooks", 7],
+    ["association", associationProvider, "association-hooks", 7],
+    // No update: every change of a ServerBackup replaces it.
+    ["server backup", serverBackupProvider, "server-backup-hooks", 6],
   ] as const) {
     it(`serializes the ${kind} provider to a small text without secrets`, async () => {
       const { text, containsSecrets } = await serialized(provider);
@@ -28,7 +30,7 @@ describe("the serialized provider loader", () => {
     it(`captures nothing but string literals that require the installed ${kind} hooks`, async () => {
       const { text } = await serialized(provider);
       const requires = [...text.matchAll(/require\(([^)]*)\)/g)].map((m) => m[1]);
-      assert.equal(requires.length, 7);
+      assert.equal(requires.length, methods);
       for (const r of requires) assert.equal(r, `"pulumi-csbs/provider/${hooks}"`);
       // The only captured variable is the provider object itself (named `provider` in the closure above).
       const captures = [...text.matchAll(/with\(\{ ([^}]*)\}\)/g)].map((m) => m[1]);

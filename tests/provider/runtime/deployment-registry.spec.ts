@@ -57,9 +57,11 @@ describe("the deployment registry", () => {
 
   it("forgets every declaration on clear, and a snapshot taken before keeps what it saw", () => {
     registerPolicy({ resourceName: "x", policyName: "x", creates: false });
+    registry.registerServerBackup({ resourceName: "b" });
     const before = registry.snapshot();
     registry.clear();
-    assert.deepEqual(registry.snapshot(), { policies: [], associations: [] });
+    assert.deepEqual(registry.snapshot(), { policies: [], associations: [], serverBackups: [] });
     assert.equal(before.policies.length, 1);
+    assert.deepEqual(before.serverBackups, [{ resourceName: "b" }]);
   });
 });
