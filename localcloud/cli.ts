@@ -14,7 +14,9 @@ options:
   --port N                 TCP port (0 = any free port)                         [default: 8799]
   --host ADDR              address to listen on                                 [default: 127.0.0.1]
   --state-dir DIR          keep state in DIR (survives kill -9); else in-memory
-  --fixtures FILE          JSON fixtures file ({"projects":[...]}); else the default fixtures
+  --fixtures FILE          JSON fixtures file ({"regions":[...],"projects":[...]}); else the default fixtures
+  --regions A,B,...        the catalog's regions, the first the default one        [default: the fixtures'
+                           \`regions\`, else RegionOne,RegionTwo]; another region's endpoints are {url}/regions/NAME
   --token-ttl S            token lifetime in seconds                            [default: 3600]
   --tls                    serve HTTPS with a generated CA (its path is printed)
   --keystone-url URL       real-Keystone mode: validate tokens against this Keystone
@@ -26,6 +28,7 @@ options:
   --clock-start ISO        start the cloud's clock at this time
   --servers                print the fixtures' servers (project, name, id, status) and exit: the ids a
                            running cloud with the same fixtures has, with no token and no curl
+  --region NAME            with --servers: that region's servers                  [default: the first region]
   --help                   show this help
 `;
 
@@ -59,6 +62,8 @@ async function main(): Promise<void> {
         "admin-secret": { type: "string" },
         "clock-start": { type: "string" },
         servers: { type: "boolean" },
+        regions: { type: "string" },
+        region: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -82,6 +87,8 @@ async function main(): Promise<void> {
   if (values.tls) options.tls = true;
   if (values["admin-secret"]) options.adminSecret = values["admin-secret"];
   if (values["clock-start"]) options.clock = { start: values["clock-start"] };
+  if (values.regions !== undefined) options.regions = values.regions.split(",").map((r) => r.trim());
+  if (values.region !== undefined && !values.servers) fail("--region goes with --servers (the running cloud serves every region; see --regions)");
   if (values["keystone-url"]) {
     const name = values["service-user"];
     const password = process.env.LOCALCLOUD_SERVICE_PASSWORD;
@@ -93,8 +100,12 @@ async function main(): Promise<void> {
   if (values.servers) {
     // Ids are derived from the fixtures, so an in-memory cloud on any free port has the same ones.
     const probe = await startLocalCloud({ ...options, port: 0, host: "127.0.0.1", stateDir: undefined, log: () => undefined });
-    const rows = probe.fixtures.projects.flatMap((p) => p.servers.map((s) => `${p.name}\t${s.name}\t${s.id}\t${s.status ?? "ACTIVE"}`));
+    const region = values.region ?? probe.regions[0]!.name;
+    const known = probe.regions.map((r) => r.name);
     await probe.close();
+    if (!known.includes(region)) fail(`--region is "${region}": the cloud's regions are ${known.join(", ")}`);
+    const inRegion = (p: (typeof probe.fixtures.projects)[number]) => (region === known[0] ? p.servers : (p.regions?.[region]?.servers ?? []));
+    const rows = probe.fixtures.projects.flatMap((p) => inRegion(p).map((s) => `${p.name}\t${s.name}\t${s.id}\t${s.status ?? "ACTIVE"}`));
     process.stdout.write(`project\tname\tid\tstatus\n${rows.join("\n")}\n`);
     return;
   }
@@ -112,7 +123,12 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
-  const lines = [`local cloud: ${cloud.url}`, `auth URL: ${cloud.authUrl}`, `admin API: ${cloud.adminUrl}`];
+  const lines = [
+    `local cloud: ${cloud.url}`,
+    `auth URL: ${cloud.authUrl}`,
+    `admin API: ${cloud.adminUrl}`,
+    `regions: ${cloud.regions.map((r) => `${r.name} (${r.url})`).join(", ")}`,
+  ];
   if (cloud.caCertPath) lines.push(`CA certificate: ${cloud.caCertPath}`);
   if (!options.keystoneUrl && options.fixtures === undefined) {
     lines.push("users (domain Default): demo/demo (member of demo), demo-reader/demo (reader), admin/admin (admin of demo), other/other (member of other)");

@@ -4,34 +4,24 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { adminRoutes } from "./admin/admin-routes";
-import { collection } from "./core/collection";
-import { StoreComputeView } from "./compute/compute-view";
-import { NOVA } from "./compute/nova-microversion";
-import { novaRoutes } from "./compute/nova-routes";
-import { microversioned } from "./core/microversion";
-import { glanceRoutes } from "./image/glance-routes";
-import { CINDER } from "./volume/cinder-microversion";
-import { serverMetadataRoutes } from "./compute/server-metadata-routes";
-import { serverTagRoutes } from "./compute/server-tags-routes";
-import { CloudClock } from "./core/clock";
-import type { CloudContext, Route, ServiceModule } from "./core/contracts";
-import { FaultInjector } from "./core/faults";
+import type { CloudClock } from "./core/clock";
+import type { CloudContext, ServiceModule } from "./core/contracts";
+import type { FaultInjector } from "./core/faults";
+import type { RegionStore } from "./core/region-store";
 import { RequestLog } from "./core/request-log";
-import { Router } from "./core/router";
 import { CloudServer } from "./core/server";
 import { LocalStore } from "./core/store";
 import { ensureTlsMaterial } from "./core/tls-certs";
-import { attachScheduler, csbsService } from "./csbs";
-import { adoptKeystoneProject, applyFixtures, type AppliedFixtures } from "./fixtures/apply-fixtures";
+import { csbsService } from "./csbs";
+import { adoptKeystoneProject, applyFixtures, type AppliedFixtures, type FixtureRegion } from "./fixtures/apply-fixtures";
 import { defaultFixtures } from "./fixtures/default-fixtures";
-import { parseFixtures, type Fixtures } from "./fixtures/fixtures-format";
+import { parseFixtures, regionName, type Fixtures } from "./fixtures/fixtures-format";
 import { Directory } from "./identity/directory";
 import { keystoneRoutes } from "./identity/keystone-routes";
 import { RemoteKeystoneValidator, type ServiceUser } from "./identity/remote-keystone";
 import { TokenService } from "./identity/tokens";
 import { karborService } from "./karbor";
-import { cinderRoutes } from "./volume/cinder-routes";
+import { createRegion, mountRoutes, startScheduler, type Region } from "./region/region";
 
 export type { Fixtures } from "./fixtures/fixtures-format";
 export type { ServiceUser } from "./identity/remote-keystone";
@@ -57,8 +47,10 @@ export interface LocalCloudOptions {
   keystoneCacheSeconds?: number;
   /** Secret every admin request must carry in `X-LocalCloud-Admin-Secret`. @default undefined */
   adminSecret?: string;
-  /** Where the cloud's clock starts (ignored when the state dir already holds a clock). @default real time */
+  /** Where every region's clock starts (ignored for a region whose clock the state dir already holds). @default real time */
   clock?: { start?: string };
+  /** The regions, the first the default. @default the fixtures' `regions`, else ["RegionOne", "RegionTwo"] */
+  regions?: string[];
   /** Where log lines go. @default stderr when LOCALCLOUD_DEBUG is set, else nowhere */
   log?: (line: string) => void;
 }
@@ -71,26 +63,55 @@ export interface LocalCloud {
   /** `{url}/_localcloud`. */
   adminUrl: string;
   port: number;
+  /** Every region, the first (the default one: `clock`, `store`, `context` and `faults` are its) first. */
+  regions: LocalCloudRegion[];
+  /** The region called `name`; throws naming the regions when there is none. */
+  region(name: string): LocalCloudRegion;
   /** PEM of the generated CA (TLS mode). */
   caCertPem?: string;
   /** Path of the generated CA's PEM file (TLS mode). */
   caCertPath?: string;
+  /** The first region's clock (each region has its own). */
   clock: CloudClock;
+  /** The whole store: Keystone's collections and the first region's under their plain names, other regions' under `regions/<name>/`. */
   store: LocalStore;
+  /** The first region's services' context. */
   context: CloudContext;
-  /** What the startup fixtures created (ids of projects, users, servers). */
+  /** What the startup fixtures created (ids of projects, users, servers; the first region's servers in `servers`). */
   fixtures: AppliedFixtures;
+  /** The first region's fault rules (each region has its own). */
   faults: FaultInjector;
   requestLog: RequestLog;
-  /** Stops listening, stops the scheduler and flushes the state dir. */
+  /** Stops listening, stops the schedulers and flushes the state dir. */
   close(): Promise<void>;
 }
 
-/** The clock offset survives restarts of a durable cloud (one record, id `clock`). */
-const CLOCK_COLLECTION = collection<{ id: string; offsetMs: number }>("_localcloud");
+/** One region of a running cloud: its endpoints' base URL and its own data, clock, context and fault rules. */
+export interface LocalCloudRegion {
+  name: string;
+  /** Base URL of the region's endpoints: the cloud's `url` for the first region, `{url}/regions/<name>` for others. */
+  url: string;
+  clock: CloudClock;
+  store: RegionStore;
+  context: CloudContext;
+  faults: FaultInjector;
+}
 
-function loadFixtures(option: Fixtures | string | undefined): Fixtures {
-  if (option === undefined) return defaultFixtures();
+/** The regions of a cloud started without `regions` and with fixtures that name none. */
+export const DEFAULT_REGIONS: readonly string[] = ["RegionOne", "RegionTwo"];
+
+function regionNames(option: string[] | undefined, fixtures: Fixtures): string[] {
+  const names = option ?? fixtures.regions ?? [...DEFAULT_REGIONS];
+  if (names.length === 0) throw new Error("regions is empty: give at least one region name, e.g. [\"RegionOne\"]");
+  for (const n of names) {
+    if (!regionName.safeParse(n).success) throw new Error(`region "${n}": a region name is 1 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit`);
+  }
+  if (new Set(names).size !== names.length) throw new Error(`regions ${JSON.stringify(names)}: region names must be unique`);
+  return names;
+}
+
+function loadFixtures(option: Fixtures | string | undefined, regions: string[] | undefined): Fixtures {
+  if (option === undefined) return defaultFixtures(regions);
   if (typeof option !== "string") {
     const parsed = parseFixtures(option, "the fixtures option");
     if (!parsed.value) throw new Error(parsed.error);
@@ -107,7 +128,7 @@ function loadFixtures(option: Fixtures | string | undefined): Fixtures {
   return parsed.value;
 }
 
-/** Data-protection modules: a project's catalog points at CSBS or Karbor by its fixture `api`. */
+/** Data-protection modules, mounted in every region: a project's catalog points at CSBS or Karbor by its fixture `api`. */
 const DATA_PROTECTION_MODULES: ServiceModule[] = [csbsService, karborService];
 
 export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
@@ -116,61 +137,55 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   if (options.keystoneUrl && !options.serviceUser) {
     throw new Error("keystoneUrl is set but serviceUser is not: real-Keystone mode needs a service user {name, password, project, domain} to validate tokens");
   }
-  const fixtures = loadFixtures(options.fixtures);
+  const fixtures = loadFixtures(options.fixtures, options.regions);
   const store = new LocalStore(options.stateDir ? { stateDir: options.stateDir } : {});
-
-  const saved = store.get(CLOCK_COLLECTION, "clock");
   const start = options.clock?.start !== undefined ? new Date(options.clock.start) : undefined;
   if (start && Number.isNaN(start.getTime())) throw new Error(`clock.start is "${options.clock?.start}": not an ISO 8601 time`);
-  const clock = new CloudClock({
-    ...(saved ? { offsetMs: saved.offsetMs } : start ? { start } : {}),
-    onOffsetChange: (offsetMs) => store.put(CLOCK_COLLECTION, { id: "clock", offsetMs }),
-    onError: (error) => log(`clock listener failed: ${(error as Error)?.stack ?? String(error)}`),
-  });
-  if (!saved && start) store.put(CLOCK_COLLECTION, { id: "clock", offsetMs: clock.offset() });
 
   const realKeystone = options.keystoneUrl !== undefined;
-  const applied = applyFixtures(store, clock, fixtures, { identity: !realKeystone });
   const directory = new Directory(store);
+  let baseUrl = "";
+  const names = regionNames(options.regions, fixtures);
+  const regions: Region[] = names.map((name, i) =>
+    createRegion({ name, first: i === 0, root: store, ...(start ? { clockStart: start } : {}), baseUrl: () => baseUrl, projects: () => directory.projects(), log }),
+  );
+  const fixtureRegions: FixtureRegion[] = regions.map((r, i) => ({ name: r.name, store: r.store, first: i === 0 }));
+  const write = (f: Fixtures, region: Region): AppliedFixtures => {
+    if (f.regions && f.regions.join() !== names.join()) {
+      throw new Error(`the posted fixtures' \`regions\` is ${JSON.stringify(f.regions)}: a running cloud keeps the regions it started with (${names.join(", ")}); drop \`regions\` and name a region in a project's \`regions\` block`);
+    }
+    return applyFixtures(store, region.clock, f, { identity: !realKeystone, region: fixtureRegions[regions.indexOf(region)]!, regions: fixtureRegions });
+  };
+  const applied = applyFixtures(store, regions[0]!.clock, fixtures, { identity: !realKeystone, region: fixtureRegions[0]!, regions: fixtureRegions });
   const tokens = realKeystone ? undefined : new TokenService(store, directory, options.tokenTtlSeconds ?? 3600);
   const validator = realKeystone
     ? new RemoteKeystoneValidator({
         keystoneUrl: options.keystoneUrl!,
         serviceUser: options.serviceUser!,
         cacheSeconds: options.keystoneCacheSeconds ?? 0,
-        onProject: (p) => adoptKeystoneProject(store, p),
+        onProject: (p) => adoptKeystoneProject(store, p, regions.map((r) => r.store)),
       })
     : tokens!;
 
-  let baseUrl = "";
-  const compute = new StoreComputeView(store);
-  const context: CloudContext = {
-    store,
-    clock,
-    compute,
-    projects: () => directory.projects(),
-    baseUrl: () => baseUrl,
-    log,
-  };
-
-  const faults = new FaultInjector();
   const requestLog = new RequestLog();
-  const routes: Route[] = [
-    ...(tokens ? keystoneRoutes({ directory, tokens, baseUrl: () => baseUrl }) : []),
-    ...novaRoutes(compute, () => baseUrl),
-    ...microversioned(NOVA, [...serverTagRoutes(store, compute, () => baseUrl), ...serverMetadataRoutes(compute)]),
-    ...microversioned(CINDER, cinderRoutes(compute, () => baseUrl)),
-    ...glanceRoutes(() => baseUrl),
-    ...adminRoutes({ store, clock, faults, requestLog, ...(tokens ? { tokens } : {}) }),
-    ...DATA_PROTECTION_MODULES.flatMap((m) => m.routes(context)),
-  ];
-  const router = new Router(routes);
+  // Keystone is one: it answers at the root (the first region's partition), and every catalog names it.
+  const catalogRegions = () => regions.map((r) => ({ name: r.name, baseUrl: r.url() }));
+  const identityRoutes = tokens ? keystoneRoutes({ directory, tokens, baseUrl: () => baseUrl, regions: catalogRegions }) : [];
+  regions.forEach((region, i) =>
+    mountRoutes(region, {
+      shared: i === 0 ? identityRoutes : [],
+      modules: DATA_PROTECTION_MODULES,
+      requestLog,
+      identity: store,
+      applyFixtures: (f) => write(f, region),
+      ...(tokens ? { tokens } : {}),
+    }),
+  );
 
   const tls = options.tls ? ensureTlsMaterial(options.stateDir ? path.join(options.stateDir, "tls") : undefined) : undefined;
   const server = new CloudServer({
-    router,
+    partitions: regions.map((r) => r.partition),
     validator,
-    faults,
     requestLog,
     ...(options.adminSecret !== undefined ? { adminSecret: options.adminSecret } : {}),
     ...(tls ? { tls: { key: tls.key, cert: tls.cert } } : {}),
@@ -180,28 +195,36 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const urlHost = host.includes(":") ? `[${host}]` : host === "0.0.0.0" ? "127.0.0.1" : host;
   baseUrl = `${tls ? "https" : "http"}://${urlHost}:${address.port}`;
 
-  const detachScheduler = attachScheduler(context);
-  clock.start();
+  const detachSchedulers = regions.map((r) => startScheduler(r));
+  for (const r of regions) r.clock.start();
 
+  const handles: LocalCloudRegion[] = regions.map((r) => ({ name: r.name, url: r.url(), clock: r.clock, store: r.store, context: r.context, faults: r.faults }));
+  const first = regions[0]!;
   let closed = false;
   return {
     url: baseUrl,
     authUrl: realKeystone ? options.keystoneUrl! : `${baseUrl}/identity/v3`,
     adminUrl: `${baseUrl}/_localcloud`,
     port: address.port,
+    regions: handles,
+    region: (name) => {
+      const found = handles.find((h) => h.name === name);
+      if (!found) throw new Error(`the local cloud has no region "${name}"; its regions are ${names.join(", ")}`);
+      return found;
+    },
     ...(tls ? { caCertPem: tls.caCertPem, caCertPath: tls.caCertPath } : {}),
-    clock,
+    clock: first.clock,
     store,
-    context,
+    context: first.context,
     fixtures: applied,
-    faults,
+    faults: first.faults,
     requestLog,
     close: async () => {
       if (closed) return;
       closed = true;
-      detachScheduler();
+      for (const detach of detachSchedulers) detach();
       await server.close();
-      await clock.stop();
+      for (const r of regions) await r.clock.stop();
       store.close();
     },
   };

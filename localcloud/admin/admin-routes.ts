@@ -1,22 +1,35 @@
 /**
  * The admin API under `/_localcloud/` for tests and the demo: clock, faults, request log, fixtures, token
  * revocation, application credentials and a state dump. No Keystone token; the core gates these routes
- * (service "admin") by loopback or the admin secret, and never injects faults into them.
+ * (service "admin") by loopback or the admin secret, and never injects faults into them. Every region mounts
+ * its own copy on its own partition, clock and fault rules (the pipeline picks it by `?region=`); the request
+ * log, tokens and credentials are the one Keystone's and the same in every copy.
  */
 import type { CloudReply, CloudRequest, Entity, Route } from "../core/contracts";
 import type { CloudClock } from "../core/clock";
 import { keystoneError } from "../core/errors";
 import { FaultInjector, validateFaultRules, type FaultRuleSpec } from "../core/faults";
 import type { RequestLog } from "../core/request-log";
-import type { LocalStore } from "../core/store";
-import { applyFixtures } from "../fixtures/apply-fixtures";
-import { parseFixtures } from "../fixtures/fixtures-format";
-import { DEFAULT_DOMAIN, Directory } from "../identity/directory";
+import type { Store } from "../core/contracts";
+import { applyFixtures, type AppliedFixtures } from "../fixtures/apply-fixtures";
+import { parseFixtures, type Fixtures } from "../fixtures/fixtures-format";
+import { C, DEFAULT_DOMAIN, Directory } from "../identity/directory";
 import { newSecret } from "../identity/secrets";
 import type { TokenService } from "../identity/tokens";
 
+/** A store whose collections can be listed (the cloud's store, or a region's partition of it). */
+export interface DumpableStore extends Store {
+  collections(): string[];
+  entities(name: string): Entity[];
+}
+
 export interface AdminDeps {
-  store: LocalStore;
+  /** The region's data. */
+  store: DumpableStore;
+  /** Keystone's data (the same in every region). @default store */
+  identity?: DumpableStore;
+  /** Writes posted fixtures (Keystone's parts, this region's servers, other regions' by name). @default into `store` */
+  applyFixtures?: (fixtures: Fixtures) => AppliedFixtures;
   clock: CloudClock;
   faults: FaultInjector;
   requestLog: RequestLog;
@@ -37,7 +50,9 @@ function obj(v: unknown): Obj | undefined {
 
 export function adminRoutes(deps: AdminDeps): Route[] {
   const { store, clock, faults, requestLog } = deps;
-  const directory = new Directory(store);
+  const identity = deps.identity ?? store;
+  const directory = new Directory(identity);
+  const writeFixtures = deps.applyFixtures ?? ((f: Fixtures) => applyFixtures(store, clock, f, { identity: deps.tokens !== undefined }));
   const noKeystone = (): CloudReply =>
     keystoneError(409, "the built-in Keystone is off (real-Keystone mode): manage users and tokens in that Keystone");
 
@@ -82,7 +97,8 @@ export function adminRoutes(deps: AdminDeps): Route[] {
       return { status: 204 };
     }),
 
-    route("GET", "/requests", () => ({ status: 200, body: { requests: requestLog.list() } })),
+    // The log is the cloud's, not a region's: all of it, or one region's with `?region=`.
+    route("GET", "/requests", (req) => ({ status: 200, body: { requests: requestLog.list(req.query.get("region") ?? undefined) } })),
     route("DELETE", "/requests", () => {
       requestLog.clear();
       return { status: 204 };
@@ -91,7 +107,11 @@ export function adminRoutes(deps: AdminDeps): Route[] {
     route("POST", "/fixtures", (req) => {
       const parsed = parseFixtures(req.body, "the posted fixtures");
       if (!parsed.value) return bad(parsed.error!);
-      return { status: 200, body: applyFixtures(store, clock, parsed.value, { identity: deps.tokens !== undefined }) };
+      try {
+        return { status: 200, body: writeFixtures(parsed.value) };
+      } catch (error) {
+        return bad((error as Error).message);
+      }
     }),
 
     route("POST", "/tokens/revoke", (req) => {
@@ -131,6 +151,10 @@ export function adminRoutes(deps: AdminDeps): Route[] {
       for (const name of store.collections()) {
         if (HIDDEN_COLLECTIONS.has(name)) continue;
         dump[name] = store.entities(name).map((e) => stripSecrets(e));
+      }
+      // Keystone's collections belong to every region's view (the first region's partition holds them already).
+      for (const name of Object.values(C) as string[]) {
+        if (!(name in dump) && identity.collections().includes(name)) dump[name] = identity.entities(name).map((e) => stripSecrets(e));
       }
       return { status: 200, body: { now: clock.now().toISOString(), collections: dump } };
     }),

@@ -4,9 +4,14 @@
  * checks 64 servers of a 2048-server project does not parse the whole fleet each time. The objects handed
  * out are shared and deep-frozen (copying 2048 servers per request was the slowest part of a list).
  */
-import type { ComputeView, ServerFixture, VolumeFixture } from "../core/contracts";
-import type { LocalStore } from "../core/store";
+import type { Collection } from "../core/collection";
+import type { ComputeView, Entity, ServerFixture, Store, VolumeFixture } from "../core/contracts";
 import { SERVERS, VOLUMES } from "../fixtures/apply-fixtures";
+
+/** A store that tells when a collection changed (the cloud's store, or one region's partition of it). */
+export interface RevisionedStore extends Store {
+  revision<T extends Entity>(collection: Collection<T>): number;
+}
 
 interface Index<T> {
   revision: number;
@@ -18,7 +23,7 @@ export class StoreComputeView implements ComputeView {
   private servers: Index<ServerFixture> | undefined;
   private volumes: Index<VolumeFixture> | undefined;
 
-  constructor(private readonly store: LocalStore) {}
+  constructor(private readonly store: RevisionedStore) {}
 
   getServer(projectId: string, serverId: string): ServerFixture | undefined {
     const s = this.serverIndex().byId.get(serverId);

@@ -9,6 +9,8 @@ export interface RequestLogEntry {
   /** Project of the caller's token, when the route needed one and it was valid. */
   project?: string;
   service: ServiceName;
+  /** The region whose endpoint the request reached (Keystone's requests: the first region, where it answers). */
+  region: string;
   /** Real wall-clock time (ISO), so the log orders requests even while tests move the cloud's clock. */
   time: string;
   /** Set when a fault rule decided the outcome: "status", "reset", "dropResponse" or "latency". */
@@ -26,8 +28,9 @@ export class RequestLog {
     if (this.entries.length > this.max) this.entries.splice(0, this.entries.length - this.max);
   }
 
-  list(): RequestLogEntry[] {
-    return this.entries.slice();
+  /** Every entry, or only those of one region. */
+  list(region?: string): RequestLogEntry[] {
+    return region === undefined ? this.entries.slice() : this.entries.filter((e) => e.region === region);
   }
 
   clear(): void {

@@ -1,6 +1,6 @@
 /**
  * The one HTTP(S) server of the local cloud. Each request runs through a pipeline of small steps
- * (./pipeline): route → admin gate → fault rules → body (413/400) → token (401) → handler, and the outcome
+ * (./pipeline): region → route → admin gate → fault rules → body (413/400) → token (401) → handler, and the outcome
  * (a reply or a dropped connection) is written and logged. Nothing a client sends can make it answer 5xx
  * except an injected fault or a real bug in a handler.
  */
@@ -10,25 +10,25 @@ import * as https from "node:https";
 import type { AddressInfo, Socket } from "node:net";
 import type { TokenValidator } from "./auth";
 import { DEFAULT_BODY_LIMIT } from "./body";
-import type { FaultInjector } from "./faults";
 import { adminGateStep } from "./pipeline/admin-gate";
 import { authStep } from "./pipeline/auth-step";
 import { bodyStep } from "./pipeline/body-step";
 import { dispatchStep } from "./pipeline/dispatch-step";
-import { runSteps, type Exchange, type Step } from "./pipeline/exchange";
+import { runSteps, type Exchange, type Partition, type Step } from "./pipeline/exchange";
 import { faultStep } from "./pipeline/fault-step";
+import { regionStep } from "./pipeline/region-step";
 import { respond } from "./pipeline/respond";
 import { routeStep } from "./pipeline/route-step";
 import type { RequestLog } from "./request-log";
-import { serviceForPath, type Router } from "./router";
+import { serviceForPath } from "./router";
 
 export { MAX_PATH_LENGTH } from "./pipeline/route-step";
 export { isLoopback } from "./loopback";
 
 export interface CloudServerOptions {
-  router: Router;
+  /** The regions, each with its routes and fault rules; the first serves paths without a region prefix. */
+  partitions: readonly Partition[];
   validator: TokenValidator;
-  faults: FaultInjector;
   requestLog: RequestLog;
   /** Secret every admin request must carry in `X-LocalCloud-Admin-Secret`. @default undefined */
   adminSecret?: string;
@@ -47,9 +47,10 @@ export class CloudServer {
 
   constructor(private readonly options: CloudServerOptions) {
     this.steps = [
-      routeStep(options.router),
+      regionStep(options.partitions),
+      routeStep(),
       adminGateStep({ ...(options.adminSecret !== undefined ? { adminSecret: options.adminSecret } : {}), listenHost: () => this.host }),
-      faultStep(options.faults),
+      faultStep(),
       bodyStep(options.bodyLimit ?? DEFAULT_BODY_LIMIT),
       authStep(options.validator, options.log),
       dispatchStep(options.log),
@@ -117,6 +118,8 @@ export class CloudServer {
       requestId: `req-${randomUUID()}`,
       method: (req.method ?? "GET").toUpperCase(),
       rawPath,
+      path: rawPath,
+      partition: this.options.partitions[0]!,
       queryText: q >= 0 ? url.slice(q + 1) : "",
       service: serviceForPath(rawPath),
       params: {},

@@ -5,7 +5,7 @@
  */
 import type { CloudReply, CloudRequest, Handler, Route } from "../core/contracts";
 import { KEYSTONE_UNAUTHORIZED, keystoneError } from "../core/errors";
-import { buildCatalog } from "./catalog";
+import { buildCatalog, type CatalogRegion } from "./catalog";
 import { resolveAuth } from "./auth-request";
 import type { Directory } from "./directory";
 import { selfServiceRoutes } from "./self-service-routes";
@@ -16,6 +16,8 @@ export interface KeystoneDeps {
   directory: Directory;
   tokens: TokenService;
   baseUrl(): string;
+  /** The regions every catalog lists, the first first. @default RegionOne at `baseUrl()` */
+  regions?(): readonly CatalogRegion[];
 }
 
 function header(req: CloudRequest, name: string): string | undefined {
@@ -64,7 +66,7 @@ export function keystoneRoutes(deps: KeystoneDeps): Route[] {
 
   /** Keystone's collection links: only `self`, as there is one page. */
   const links = (path: string) => ({ self: `${deps.baseUrl()}/identity/v3${path}`, previous: null, next: null });
-  const tokenBody = (req: CloudRequest, record: TokenRecord) => renderToken(record, directory, deps.baseUrl(), !req.query.has("nocatalog"));
+  const tokenBody = (req: CloudRequest, record: TokenRecord) => renderToken(record, directory, deps.baseUrl(), !req.query.has("nocatalog"), deps.regions?.());
   const versions = (): CloudReply => ({ status: 300, body: { versions: { values: [versionDoc(deps.baseUrl())] } } });
 
   return [
@@ -94,7 +96,7 @@ export function keystoneRoutes(deps: KeystoneDeps): Route[] {
     identityRoute("GET", "/identity/v3/auth/catalog", byCaller((_req, by) => {
       const project = by.projectId ? directory.project(by.projectId) : undefined;
       if (!project) return keystoneError(403, "The service catalog is empty because the token is not scoped to a project");
-      return { status: 200, body: { catalog: buildCatalog(deps.baseUrl(), project), links: links("/auth/catalog") } };
+      return { status: 200, body: { catalog: buildCatalog(deps.baseUrl(), project, deps.regions?.()), links: links("/auth/catalog") } };
     })),
     identityRoute("GET", "/identity/v3/auth/projects", byCaller((_req, by) => {
       const projects = directory.projectsOf(by.userId).map((p) => ({

@@ -1,7 +1,7 @@
 /** Renders a token record as Keystone's `{"token": {...}}` body. */
 import type { KeystoneCatalogEntry } from "../../provider/wire/keystone";
 import { keystoneTime } from "../core/ids";
-import { buildCatalog } from "./catalog";
+import { buildCatalog, type CatalogRegion } from "./catalog";
 import { roleId, type Directory } from "./directory";
 import type { TokenRecord } from "./tokens";
 
@@ -20,7 +20,13 @@ export interface TokenBody {
   };
 }
 
-export function renderToken(record: TokenRecord, directory: Directory, baseUrl: string, withCatalog: boolean): TokenBody {
+export function renderToken(
+  record: TokenRecord,
+  directory: Directory,
+  baseUrl: string,
+  withCatalog: boolean,
+  regions?: readonly CatalogRegion[],
+): TokenBody {
   const user = directory.user(record.userId);
   const userDomain = user ? directory.domain({ id: user.domainId }) : undefined;
   const body: TokenBody = {
@@ -47,7 +53,7 @@ export function renderToken(record: TokenRecord, directory: Directory, baseUrl: 
     if (names.has("admin")) names.add("member");
     if (names.has("member")) names.add("reader");
     body.token.roles = [...names].sort().map((name) => ({ id: roleId(name), name }));
-    if (withCatalog) body.token.catalog = buildCatalog(baseUrl, project);
+    if (withCatalog) body.token.catalog = buildCatalog(baseUrl, project, regions);
   }
   if (record.appCredentialId) {
     const ac = directory.appCredential(record.appCredentialId);

@@ -3,6 +3,7 @@
  * Tests reach it over real HTTP; the provider (in the engine's process) does too.
  */
 import { startLocalCloud } from "../../localcloud";
+import type { ServerFixtureSpec } from "../../localcloud/fixtures/fixtures-format";
 import { passwordAuthBody } from "./password-auth";
 
 export type TestCloud = Awaited<ReturnType<typeof startLocalCloud>>;
@@ -12,8 +13,12 @@ export async function startTestCloud(options: Partial<NonNullable<CloudOptions>>
   return startLocalCloud({ port: 0, host: "127.0.0.1", ...options } as NonNullable<CloudOptions>);
 }
 
-/** Stack config that points the provider at the cloud as the `demo` member user. */
-export function demoStackConfig(cloud: TestCloud, user = "demo", project = "demo"): {
+/** The default fixtures' regions: every cloud a test starts without `regions` has both. */
+export const REGION_ONE = "RegionOne";
+export const REGION_TWO = "RegionTwo";
+
+/** Stack config that points the provider at the cloud as the `demo` member user (in `region`, RegionOne by default). */
+export function demoStackConfig(cloud: TestCloud, user = "demo", project = "demo", region = REGION_ONE): {
   config: Record<string, string>;
   secrets: Record<string, string>;
 } {
@@ -24,7 +29,7 @@ export function demoStackConfig(cloud: TestCloud, user = "demo", project = "demo
       "csbs:projectName": project,
       "csbs:userDomainName": "Default",
       "csbs:projectDomainName": "Default",
-      "csbs:region": "RegionOne",
+      "csbs:region": region,
     },
     secrets: { "csbs:password": user === "demo-reader" ? "demo" : user },
   };
@@ -45,13 +50,54 @@ export async function admin<T = unknown>(cloud: TestCloud, method: string, path:
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-/** Issues a token for a user of the built-in Keystone; returns the token and the project's CSBS base URL. */
+/** `path` with `?region=<region>` (or `&region=`) added: the admin API's way of naming a region. */
+export function inRegion(path: string, region: string | undefined): string {
+  if (region === undefined) return path;
+  return `${path}${path.includes("?") ? "&" : "?"}region=${encodeURIComponent(region)}`;
+}
+
+/** {@link admin} against one region's admin API (its clock, faults, fixtures, state and CSBS settings). */
+export function regionAdmin<T = unknown>(cloud: TestCloud, region: string, method: string, path: string, body?: unknown): Promise<T> {
+  return admin<T>(cloud, method, inRegion(path, region), body);
+}
+
+/** A server to seed: a name (ACTIVE, one 40 GB system disk) or a full fixture spec. */
+export type SeedServer = string | ServerFixtureSpec;
+
+/**
+ * Adds servers to `project` (demo by default) in `region`, returning their ids by name in the order given.
+ * Ids derive from region, project and name (or are the spec's `id`), so seeding twice changes nothing.
+ */
+export async function seedServers(
+  cloud: TestCloud,
+  region: string,
+  servers: readonly SeedServer[],
+  project = "demo",
+): Promise<Array<{ id: string; name: string }>> {
+  const specs = servers.map((s) => (typeof s === "string" ? { name: s } : s));
+  const applied = await regionAdmin<{ projects: Array<{ name: string; servers: Array<{ id: string; name: string }> }> }>(cloud, region, "POST", "/fixtures", {
+    projects: [{ name: project, servers: specs }],
+  });
+  const seeded = applied.projects.find((p) => p.name === project)!.servers;
+  return seeded.map(({ id, name }) => ({ id, name }));
+}
+
+/** Moves one region's clock forward (each region has its own; the scheduler of that region runs what falls due). */
+export async function advanceClock(cloud: TestCloud, seconds: number, region = REGION_ONE): Promise<string> {
+  return (await regionAdmin<{ now: string }>(cloud, region, "POST", "/clock", { advanceSeconds: seconds })).now;
+}
+
+/**
+ * Issues a token for a user of the built-in Keystone; returns the token and the project's endpoints in `region`
+ * (the catalog's first region when absent, which is RegionOne).
+ */
 export async function login(
   cloud: TestCloud,
   user = "demo",
   password = "demo",
   project = "demo",
-): Promise<{ token: string; projectId: string; csbs: string; compute: string }> {
+  region?: string,
+): Promise<{ token: string; projectId: string; csbs: string; compute: string; volume: string }> {
   const res = await fetch(`${cloud.authUrl}/auth/tokens`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -60,9 +106,9 @@ export async function login(
   if (res.status !== 201) throw new Error(`login as ${user} failed: ${res.status} ${await res.text()}`);
   const token = res.headers.get("x-subject-token") ?? "";
   const body = (await res.json()) as {
-    token: { project: { id: string }; catalog: Array<{ type: string; endpoints: Array<{ interface: string; url: string }> }> };
+    token: { project: { id: string }; catalog: Array<{ type: string; endpoints: Array<{ interface: string; region: string; url: string }> }> };
   };
   const url = (type: string) =>
-    body.token.catalog.find((c) => c.type === type)?.endpoints.find((e) => e.interface === "public")?.url ?? "";
-  return { token, projectId: body.token.project.id, csbs: url("data-protect"), compute: url("compute") };
+    body.token.catalog.find((c) => c.type === type)?.endpoints.find((e) => e.interface === "public" && (region === undefined || e.region === region))?.url ?? "";
+  return { token, projectId: body.token.project.id, csbs: url("data-protect"), compute: url("compute"), volume: url("volumev3") };
 }

@@ -11,7 +11,7 @@ export function dispatchStep(log: (line: string) => void): Step {
     const route = ex.route!;
     const request: CloudRequest = {
       method: ex.method,
-      path: ex.rawPath,
+      path: ex.path,
       params: ex.params,
       query: new URLSearchParams(ex.queryText),
       headers: ex.req.headers,

@@ -4,13 +4,31 @@
  */
 import type { IncomingMessage } from "node:http";
 import type { AuthContext, CloudReply, Route, ServiceName } from "../contracts";
+import type { FaultInjector } from "../faults";
+import type { Router } from "../router";
+
+/**
+ * One region of the cloud as the pipeline sees it: the routes that serve its data and the fault rules that hit
+ * its requests. A request is served by exactly one partition, so nothing a route does can reach another's data.
+ */
+export interface Partition {
+  readonly name: string;
+  /** The path prefix of the region's endpoints: `""` for the first region, `/regions/<name>` for the others. */
+  readonly prefix: string;
+  readonly router: Router;
+  readonly faults: FaultInjector;
+}
 
 export interface Exchange {
   readonly req: IncomingMessage;
   readonly requestId: string;
   readonly method: string;
-  /** The path as sent, without the query string (still percent-encoded). */
+  /** The path as sent, without the query string (still percent-encoded): what the request log shows. */
   readonly rawPath: string;
+  /** The path inside the region (`rawPath` without the region's prefix): what routes and fault rules see. */
+  path: string;
+  /** The region serving the request: the first one until the region step has read the path. */
+  partition: Partition;
   /** The query string without its `?`. */
   readonly queryText: string;
   /** Whose error dialect and log label the request gets; the route step narrows it. */

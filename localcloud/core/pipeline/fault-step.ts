@@ -1,16 +1,16 @@
 /**
  * Applies the injected fault rules (never to the admin API): latency, a reset connection, or a status reply.
- * A `dropResponse` rule lets the request run and is carried out by the dispatch step.
+ * A `dropResponse` rule lets the request run and is carried out by the dispatch step. Each region has its own
+ * rules, matched against the path inside the region.
  */
 import type { CloudReply } from "../contracts";
 import { serviceError } from "../errors";
-import type { FaultInjector } from "../faults";
 import type { Step } from "./exchange";
 
-export function faultStep(faults: FaultInjector): Step {
+export function faultStep(): Step {
   return async (ex) => {
     if (ex.service === "admin") return undefined;
-    const decision = faults.decide(ex.method, ex.rawPath, ex.service);
+    const decision = ex.partition.faults.decide(ex.method, ex.path, ex.service);
     if (!decision) return undefined;
     ex.faulted = decision.kind;
     const rule = decision.rule;

@@ -33,6 +33,7 @@ export function respond(res: ServerResponse, ex: Exchange, outcome: Outcome, log
     status,
     ...(ex.auth ? { project: ex.auth.projectId } : {}),
     service: ex.service,
+    region: ex.partition.name,
     time: new Date().toISOString(),
     ...(ex.faulted ? { faulted: ex.faulted } : {}),
   });

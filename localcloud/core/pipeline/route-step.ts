@@ -1,7 +1,6 @@
-/** Finds the route of a request, or answers 400 / 404 / 405 in the dialect of the service the path names. */
+/** Finds the route of a request in its region's router, or answers 400 / 404 / 405 in the dialect of the service the path names. */
 import type { ServiceName } from "../contracts";
 import { serviceError } from "../errors";
-import type { Router } from "../router";
 import type { Outcome, Step } from "./exchange";
 
 /** Longest path (without query) the cloud looks at; longer ones are 400 without routing. */
@@ -17,13 +16,13 @@ const NOT_FOUND: Record<ServiceName, string> = {
   admin: "no such admin endpoint",
 };
 
-export function routeStep(router: Router): Step {
+export function routeStep(): Step {
   return (ex): Outcome | undefined => {
     if (ex.rawPath.length > MAX_PATH_LENGTH || !ex.rawPath.startsWith("/")) {
       const reply = serviceError(ex.service, 400, `the request path is longer than ${MAX_PATH_LENGTH} characters or malformed`);
       return { reply, headers: { Connection: "close" } };
     }
-    const match = router.match(ex.method, ex.rawPath);
+    const match = ex.partition.router.match(ex.method, ex.path);
     if (match.kind === "found") {
       ex.route = match.route;
       ex.params = match.params;

@@ -28,7 +28,8 @@ describe("localcloud role checks (reader reads, member writes, admin does everyt
   before(async () => {
     const store = new LocalStore();
     const clock = new CloudClock();
-    applyFixtures(store, clock, defaultFixtures());
+    // One region here: the default fixtures' servers of other regions stay out.
+    applyFixtures(store, clock, { projects: defaultFixtures().projects.map(({ regions: _elsewhere, ...p }) => p) });
     const directory = new Directory(store);
     const tokenService = new TokenService(store, directory, 3600);
     const probe = (method: Route["method"], name: string, check: typeof requireRead): Route => ({
@@ -48,7 +49,8 @@ describe("localcloud role checks (reader reads, member writes, admin does everyt
       probe("POST", "write", requireWrite),
       probe("POST", "admin", requireAdmin),
     ]);
-    server = new CloudServer({ router, validator: tokenService, faults: new FaultInjector(), requestLog: new RequestLog(), log: () => undefined });
+    const partitions = [{ name: "RegionOne", prefix: "", router, faults: new FaultInjector() }];
+    server = new CloudServer({ partitions, validator: tokenService, requestLog: new RequestLog(), log: () => undefined });
     const addr = await server.listen(0, "127.0.0.1");
     base = `http://127.0.0.1:${addr.port}`;
     for (const [user, password, project] of [

@@ -8,7 +8,7 @@ interface TokenBody {
     user: { id: string; name: string; domain: { id: string; name: string } };
     project?: { id: string; name: string; domain: { id: string; name: string } };
     roles?: Array<{ id: string; name: string }>;
-    catalog?: Array<{ type: string; name: string; endpoints: Array<{ interface: string; region: string; region_id: string; url: string }> }>;
+    catalog?: Array<{ type: string; name: string; endpoints: Array<{ id: string; interface: string; region: string; region_id: string; url: string }> }>;
     expires_at: string;
     issued_at: string;
     audit_ids: string[];
@@ -48,7 +48,7 @@ describe("localcloud built-in Keystone: POST /identity/v3/auth/tokens", function
     assert.equal(t.audit_ids.length, 1);
   });
 
-  it("puts identity, compute, volumev3, image and data-protect in the catalog, in RegionOne with three interfaces", async () => {
+  it("puts identity, compute, volumev3, image and data-protect in the catalog, in RegionOne and RegionTwo with three interfaces each", async () => {
     const r = await issue(passwordAuth("demo", "demo", DEMO_SCOPE));
     const t = (r.body as TokenBody).token;
     const byType = new Map(t.catalog!.map((c) => [c.type, c]));
@@ -61,14 +61,20 @@ describe("localcloud built-in Keystone: POST /identity/v3/auth/tokens", function
       "data-protect": `${cloud.url}/csbs/v1/${pid}`,
     };
     for (const [type, url] of Object.entries(expected)) {
-      const eps = byType.get(type)!.endpoints;
-      assert.deepEqual(eps.map((e) => e.interface).sort(), ["admin", "internal", "public"], type);
-      for (const e of eps) {
-        assert.equal(e.url, url, type);
-        assert.equal(e.region, "RegionOne");
-        assert.equal(e.region_id, "RegionOne");
+      const all = byType.get(type)!.endpoints;
+      assert.deepEqual([...new Set(all.map((e) => e.region))], ["RegionOne", "RegionTwo"], `${type}: RegionOne first`);
+      for (const region of ["RegionOne", "RegionTwo"]) {
+        const eps = all.filter((e) => e.region === region);
+        assert.deepEqual(eps.map((e) => e.interface).sort(), ["admin", "internal", "public"], type);
+        // Keystone is one; every other service has its own endpoints per region.
+        const expectedUrl = region === "RegionOne" || type === "identity" ? url : url.replace(cloud.url, `${cloud.url}/regions/RegionTwo`);
+        for (const e of eps) {
+          assert.equal(e.url, expectedUrl, `${type} in ${region}`);
+          assert.equal(e.region_id, region);
+        }
       }
     }
+    assert.equal(new Set(t.catalog!.flatMap((c) => c.endpoints.map((e) => e.id))).size, t.catalog!.length * 6, "endpoint ids are unique");
   });
 
   it("points data-protect at Karbor for a project created with api karbor", async () => {
