@@ -6,6 +6,8 @@ export interface CliLogin {
   user: string;
   password: string;
   project: string;
+  /** @default "RegionOne" */
+  region?: string;
 }
 
 /** `openstack <args> -f json` as the given user; returns the parsed JSON, throws with the CLI's output otherwise. */
@@ -21,7 +23,7 @@ export async function openstackJson<T>(login: CliLogin, args: string[]): Promise
       "--os-user-domain-name", "Default",
       "--os-project-name", login.project,
       "--os-project-domain-name", "Default",
-      "--os-region-name", "RegionOne",
+      "--os-region-name", login.region ?? "RegionOne",
       ...args,
       "-f", "json",
     ],
