@@ -5,6 +5,7 @@ import { REPORTED_KEY, reportEarly } from "./early-validation";
 import { knownInputs } from "./known-inputs";
 import { plainCredentialSettings } from "./plain-credentials";
 import { ownerMarker } from "./owner-marker";
+import { declarePolicy, STACK_REPORTED_KEY } from "./stack-pass";
 import { policyProvider } from "./provider-loader";
 
 /** A day of the week, as iCalendar spells it. */
@@ -226,7 +227,10 @@ export class BackupPolicy extends pulumi.dynamic.Resource {
     };
     const { failures } = validatePolicyInputs(knownInputs(declared(args, props.name)), new Date());
     reportEarly(`BackupPolicy "${name}"`, failures);
-    super(policyProvider, name, failures.length > 0 || plainCredentialSettings().length > 0 ? { ...props, [REPORTED_KEY]: true } : props, opts, MODULE, POLICY_TYPE);
+    const stackRules = declarePolicy(name, args, props.name);
+    const reported = failures.length > 0 || plainCredentialSettings().length > 0 ? { ...props, [REPORTED_KEY]: true } : props;
+    super(policyProvider, name, { ...reported, [STACK_REPORTED_KEY]: stackRules.reported }, opts, MODULE, POLICY_TYPE);
+    stackRules.bind(this);
   }
 
   /** True when `value` is a BackupPolicy, also across two loaded copies of this package. */

@@ -5,6 +5,7 @@ import { knownInputs } from "./known-inputs";
 import { plainCredentialSettings } from "./plain-credentials";
 import { policyRefOf } from "./policy-ref";
 import { associationProvider } from "./provider-loader";
+import { declareAssociation, STACK_REPORTED_KEY } from "./stack-pass";
 
 /** Which servers a {@link PolicyAssociation} protects, by what they carry; at least one tag or metadata pair. */
 export interface ServerSelectorArgs {
@@ -81,6 +82,8 @@ export class PolicyAssociation extends pulumi.dynamic.Resource {
     };
     const { failures } = validateAssociationInputs(knownInputs({ ...(args as object) }));
     reportEarly(`PolicyAssociation "${name}"`, failures);
-    super(associationProvider, name, failures.length > 0 || plainCredentialSettings().length > 0 ? { ...props, [REPORTED_KEY]: true } : props, opts, MODULE, ASSOCIATION_TYPE);
+    const reported = failures.length > 0 || plainCredentialSettings().length > 0 ? { ...props, [REPORTED_KEY]: true } : props;
+    const stackRules = declareAssociation(name, args);
+    super(associationProvider, name, { ...reported, [STACK_REPORTED_KEY]: stackRules }, opts, MODULE, ASSOCIATION_TYPE);
   }
 }

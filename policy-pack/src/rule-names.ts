@@ -1,8 +1,9 @@
 /** The rule names users put in their `--policy-pack-config` files: stable, never renamed. */
+import { STACK_RULE_NAMES } from "../../provider/domain";
+
 export const RULES = {
-  serverInOnePolicy: "csbs-server-in-one-policy",
-  serversPerPolicy: "csbs-servers-per-policy",
-  policiesPerProject: "csbs-policies-per-project",
+  // The stack rules are the domain's (the program reports them under the same names).
+  ...STACK_RULE_NAMES,
   minimumRetention: "csbs-minimum-retention",
   policyEnabled: "csbs-policy-enabled",
   runWindow: "csbs-run-window",

@@ -4,7 +4,7 @@
  * BackupPolicy its `policyId` depends on (the engine's property dependencies), else by the literal id.
  */
 import type { PolicyResource } from "@pulumi/policy";
-import { isUnknown } from "../../provider/domain";
+import { isUnknown, type StackDecls } from "../../provider/domain";
 import { plainRecord } from "./plain-props";
 import { BACKUP_POLICY_TYPE, POLICY_ASSOCIATION_TYPE } from "./resource-types";
 
@@ -81,4 +81,19 @@ export function policyLabelOf(policy: StackPolicy): string {
   return policy.name === undefined || policy.name === policy.resourceName
     ? `BackupPolicy "${policy.resourceName}"`
     : `BackupPolicy "${policy.resourceName}" (name "${policy.name}")`;
+}
+
+/** The stack as the domain's stack rules take it (`provider/domain/stack-rules.ts`), keyed by URN. */
+export function stackDecls(model: StackModel): StackDecls {
+  return {
+    policies: model.policies.map((p) => ({ key: p.urn, resourceName: p.resourceName, projectKey: p.projectKey })),
+    associations: model.associations.map((a) => ({
+      key: a.urn,
+      resourceName: a.resourceName,
+      policyKey: a.policyKey,
+      policyLabel: a.policyLabel,
+      projectKey: STACK_PROJECT,
+      serverIds: a.serverIds,
+    })),
+  };
 }

@@ -19,6 +19,7 @@ export * from "./tags";
 export * from "./policy-inputs";
 export * from "./association-inputs";
 export * from "./membership";
+export * from "./stack-rules";
 export * from "./week-grid-model";
 export * from "./week-grid";
 export * from "./next-run";

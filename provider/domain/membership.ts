@@ -109,9 +109,10 @@ export interface ServerConflict extends CheckFailure {
  */
 export function findServerConflicts({ association, others, livePolicies }: ServerConflictInput): ServerConflict[] {
   const conflicts: ServerConflict[] = [];
+  const claims = serverClaims(others.filter((o) => o.name !== association.name));
   association.serverIds.forEach((serverId, i) => {
     const property = `serverIds[${i}]`;
-    const claim = others.find((o) => o.name !== association.name && o.serverIds.includes(serverId));
+    const claim = claims.get(serverId)?.[0];
     if (claim !== undefined) {
       const where = claim.policyId === association.policyId ? "of the same policy" : "of another policy";
       conflicts.push({
@@ -142,4 +143,21 @@ export function findServerConflicts({ association, others, livePolicies }: Serve
     }
   });
   return conflicts;
+}
+
+/**
+ * Every server id with the declarations that list it, in their order (each at most once per server): the one
+ * reading of "a server can be in only one policy and one association" that the provider's check
+ * ({@link findServerConflicts}) and the stack rules (`stack-rules.ts`) share. One pass over the lists.
+ */
+export function serverClaims<T extends { serverIds: readonly string[] }>(declarations: readonly T[]): Map<string, T[]> {
+  const claims = new Map<string, T[]>();
+  for (const declaration of declarations) {
+    for (const id of new Set(declaration.serverIds)) {
+      const holders = claims.get(id);
+      if (holders === undefined) claims.set(id, [declaration]);
+      else holders.push(declaration);
+    }
+  }
+  return claims;
 }

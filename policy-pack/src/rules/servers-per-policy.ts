@@ -1,30 +1,22 @@
 /** A backup policy holds at most 64 servers, counted over every association of the stack that fills it. */
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { checkServersPerPolicy } from "../../../provider/domain";
+import { overfullPolicyViolations } from "../../../provider/domain";
 import { reportUnknowns } from "../preview-unknown";
 import { RULES } from "../rule-names";
-import { readStack, StackAssociation } from "../stack-model";
+import { readStack, stackDecls } from "../stack-model";
 
 export const serversPerPolicy: StackValidationPolicy = {
   name: RULES.serversPerPolicy,
   description: "A backup policy holds at most 64 servers across the stack's associations.",
   enforcementLevel: "mandatory",
   validateStack: (args, reportViolation) => {
-    const { associations } = readStack(args.resources);
-    const groups = new Map<string, StackAssociation[]>();
-    for (const a of associations) groups.set(a.policyKey, [...(groups.get(a.policyKey) ?? []), a]);
-    const unknowns: string[] = [];
-    for (const group of groups.values()) {
-      const first = group[0];
-      if (first === undefined) continue;
-      const message = checkServersPerPolicy({
-        policyLabel: first.policyLabel,
-        live: [],
-        associations: group.map((a) => ({ name: a.resourceName, serverIds: a.serverIds })),
-      });
-      if (message !== undefined) reportViolation(message, group[group.length - 1]?.urn);
-      else if (group.some((a) => a.serversUnknown)) unknowns.push(`how many servers ${first.policyLabel} holds (some serverIds are unknown)`);
-    }
-    reportUnknowns(unknowns);
+    const model = readStack(args.resources);
+    const violations = overfullPolicyViolations(stackDecls(model).associations);
+    for (const v of violations) reportViolation(v.message, v.subject);
+    // A policy already over the limit stays over it whatever its unknown servers turn out to be.
+    const over = new Set(violations.flatMap((v) => v.involved));
+    const undecided = new Map<string, string>();
+    for (const a of model.associations) if (a.serversUnknown && !over.has(a.urn)) undecided.set(a.policyKey, a.policyLabel);
+    reportUnknowns([...undecided.values()].map((label) => `how many servers ${label} holds (some serverIds are unknown)`));
   },
 };

@@ -1,0 +1,62 @@
+import * as assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
+import { check as checkAssociation } from "../../provider/hooks/association-hooks";
+import { BackupPolicy } from "../../sdk/backup-policy";
+import { PolicyAssociation } from "../../sdk/policy-association";
+
+/** The inputs the SDK registers for each resource, as the engine would receive them. */
+const registered = new Map<string, Record<string, unknown>>();
+const id = (n: number) => `00000000-0000-4000-8000-${String(9000 + n).padStart(12, "0")}`;
+const args = { schedule: { times: ["02:00"] }, retention: { maxBackups: 7 } };
+
+function registeredInputs(resource: pulumi.Resource, name: string): Promise<Record<string, unknown>> {
+  return new Promise((resolve) => resource.urn.apply(() => resolve(registered.get(name) ?? {})));
+}
+
+describe("the SDK's stack pass (stack rules over the whole program)", () => {
+  before(async () => {
+    await pulumi.runtime.setMocks(
+      {
+        newResource: (a) => {
+          registered.set(a.name, a.inputs as Record<string, unknown>);
+          return { id: `${a.name}-id`, state: a.inputs };
+        },
+        call: (a) => a.inputs,
+      },
+      "project",
+      "stack-pass",
+      true,
+    );
+  });
+
+  it("marks every association sharing a server, and only those; check then points at the program's report", async () => {
+    const policy = new BackupPolicy("pass-daily", args);
+    const a = new PolicyAssociation("pass-a", { policyId: policy.id, serverIds: [id(1), id(2)] });
+    const b = new PolicyAssociation("pass-b", { policyId: policy.id, serverIds: [id(2).toUpperCase(), id(3)] });
+    const c = new PolicyAssociation("pass-c", { policyId: policy.id, serverIds: [id(4)] });
+    const [ia, ib, ic, ip] = await Promise.all([registeredInputs(a, "pass-a"), registeredInputs(b, "pass-b"), registeredInputs(c, "pass-c"), registeredInputs(policy, "pass-daily")]);
+    assert.deepEqual(ia.__stackRulesReported, ["csbs-server-in-one-policy"]);
+    assert.deepEqual(ib.__stackRulesReported, ["csbs-server-in-one-policy"]);
+    assert.equal("__stackRulesReported" in ic, false);
+    assert.equal("__stackRulesReported" in ip, false);
+    const { failures } = await checkAssociation({}, ib);
+    assert.deepEqual(failures?.map((f) => f.reason), [
+      "the program reported above that this resource breaks csbs-server-in-one-policy together with other resources of the stack (the errors starting with csbs-server-in-one-policy); fix them and run again",
+    ]);
+  });
+
+  it("sees associations constructed after an await together with the earlier ones", async () => {
+    const first = new PolicyAssociation("pass-early", { policyId: "6f1c2b9e-0000-4000-8000-000000000abc", serverIds: [id(10)] });
+    assert.equal("__stackRulesReported" in (await registeredInputs(first, "pass-early")), false);
+    const later = new PolicyAssociation("pass-late", { policyId: "6f1c2b9e-0000-4000-8000-000000000def", serverIds: [id(10)] });
+    assert.deepEqual((await registeredInputs(later, "pass-late")).__stackRulesReported, ["csbs-server-in-one-policy"]);
+  });
+
+  it("leaves server ids that are outputs to the provider's check", async () => {
+    const x = new PolicyAssociation("pass-out-x", { policyId: "6f1c2b9e-0000-4000-8000-000000000abc", serverIds: [pulumi.output(id(20))] });
+    const y = new PolicyAssociation("pass-out-y", { policyId: "6f1c2b9e-0000-4000-8000-000000000abc", serverIds: [id(20)] });
+    const [ix, iy] = await Promise.all([registeredInputs(x, "pass-out-x"), registeredInputs(y, "pass-out-y")]);
+    assert.equal("__stackRulesReported" in ix, false);
+    assert.equal("__stackRulesReported" in iy, false);
+  });
+});
