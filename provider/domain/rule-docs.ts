@@ -18,7 +18,8 @@ export interface RuleDoc {
 export const RULE_DOCS: { readonly [R in RuleId]: RuleDoc } = {
   "input.boolean": { message: "a flag (`enabled`, `adopt`, `takeOver`, `allowEmpty`) is not true or false", fix: "write true or false, or leave it out" },
   "input.reportedByProgram": {
-    message: "the program already reported this resource's input problems (errors starting with the resource or `csbs:`)",
+    message:
+      "the program already reported this resource's input problems (errors starting with the resource or `csbs:`), or the stack rules it breaks with other resources (errors starting with `csbs-`)",
     fix: "fix the problems reported above and run again",
   },
   "policy.inputsType": { message: "a BackupPolicy's inputs are not an object", fix: "pass an object of BackupPolicy inputs" },
