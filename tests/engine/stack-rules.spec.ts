@@ -7,7 +7,9 @@
 import * as assert from "node:assert/strict";
 import { startTestCloud, type TestCloud } from "../support/cloud";
 import { EngineStack } from "../support/engine";
-import { previewWithPack } from "../policy-pack/pack-support";
+import { readPreview } from "../../digest/preview-record";
+import { renderComment } from "../../digest/render-comment";
+import { installedPackDir, previewWithPack } from "../policy-pack/pack-support";
 import { CsbsDirect } from "./scenarios/csbs-direct";
 import { BASIC_SCHEDULE, scenarioStack, setProgram, webServers, type PolicyDecl, type ProgramSpec } from "./scenarios/program";
 
@@ -67,6 +69,19 @@ describe("stack rules in one preview, with pulumi-csbs's provider (through the e
     // The engine's one check failure points at the program's report instead of restating a violation.
     assert.match(out, /resource '[\w-]+' has a problem: the program reported above that this resource breaks csbs-/);
     assert.deepEqual(await api.policies(), []);
+  });
+
+  it("puts every stack-rule violation in the pull-request digest, before the diff", async () => {
+    const preview = await stack.cli(["preview", "--json", "--policy-pack", await installedPackDir()], { env: { PULUMI_ENABLE_STREAMING_JSON_PREVIEW: "true" } });
+    assert.notEqual(preview.code, 0, preview.stderr);
+    const comment = renderComment([{ stack: "dev", record: readPreview(preview.stdout) }]);
+    const lines = comment.split("\n");
+    const named = (rule: string) => lines.findIndex((l) => l.includes(rule));
+    for (const rule of ["csbs-server-in-one-policy (", "csbs-servers-per-policy (", "csbs-policies-per-project ("]) {
+      assert.ok(named(rule) >= 0, `${rule} in the digest:\n${comment}`);
+      assert.ok(named(rule) < lines.findIndex((l) => l.includes("<details")), `${rule} before the folded diff:\n${comment}`);
+    }
+    assert.equal(lines.filter((l) => l.includes("csbs-server-in-one-policy (")).length, 3, comment);
   });
 
   it("reports the same once with the policy pack, and a compliant stack passes the pack with no message", async () => {
