@@ -20,6 +20,8 @@ export class CachingBackend implements PolicyBackend {
   private readonly listing = new Memo<PolicyRecord[]>();
   private readonly quota = new Memo<number>();
   private readonly reads = new MemoMap<string, PolicyRecord | undefined>();
+  /** The listing as it stands, by id, once it has arrived (for synchronous looks: `listedNow`). */
+  private known?: Map<string, PolicyRecord>;
 
   constructor(private readonly inner: PolicyBackend) {
     this.api = inner.api;
@@ -32,7 +34,17 @@ export class CachingBackend implements PolicyBackend {
 
   /** The project's policies: listed on first use, then as the writes through this object left them. */
   list(): Promise<PolicyRecord[]> {
-    return this.listing.get(() => this.inner.list());
+    return this.listing.get(() =>
+      this.inner.list().then((list) => {
+        this.known = new Map(list.map((p) => [p.id, p]));
+        return list;
+      }),
+    );
+  }
+
+  /** The policy as the listing and our writes since have it, without waiting; undefined when not listed yet. */
+  listedNow(id: string): PolicyRecord | undefined {
+    return this.known?.get(id);
   }
 
   /** The policy as the cloud has it now (never cached: writers read before they write). */
@@ -73,6 +85,7 @@ export class CachingBackend implements PolicyBackend {
       throw err;
     }
     this.reads.delete(id);
+    this.known?.delete(id);
     this.amend((list) => list.filter((p) => p.id !== id));
   }
 
@@ -80,6 +93,7 @@ export class CachingBackend implements PolicyBackend {
   forget(): void {
     this.listing.clear();
     this.reads.clear();
+    this.known = undefined;
   }
 
   private async written(write: Promise<PolicyRecord>): Promise<PolicyRecord> {
@@ -91,6 +105,7 @@ export class CachingBackend implements PolicyBackend {
       throw err;
     }
     this.reads.delete(record.id);
+    this.known?.set(record.id, record);
     this.amend((list) => [...list.filter((p) => p.id !== record.id), record]);
     return record;
   }

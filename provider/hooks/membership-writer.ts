@@ -1,13 +1,16 @@
 /**
  * Changes which servers a policy holds, for one association, without losing anyone else's servers: a
- * read-modify-write of the whole list, serialized per policy in this process, verified against the policy
- * the write returns and repeated if it does not hold what we wrote. One read and one write per change
- * (the request budget): a second GET right after the PUT would only see a writer that came in the same few milliseconds.
+ * read-modify-write of the whole list, verified against the policy the write returns and repeated if it does
+ * not hold what we wrote. Changes of several associations of one policy that the engine asks for at the same
+ * time are gathered (runtime/write-batches.ts) into ONE read and ONE write, serialized per policy in this
+ * process; each association still gets its own result and its own error. A second GET right after the PUT
+ * would only see a writer that came in the same few milliseconds, so the PUT's answer is what is verified.
  */
 import type { PolicyRecord } from "../backends/policy-backend";
 import type { ProviderContext } from "./context";
 import { UserFacingError } from "./errors";
-import { serversDeclaredByOthers, serversMovingWithinDeployment } from "../runtime/deployment-registry";
+import { changesServersOf, serversDeclaredByOthers, serversMovingWithinDeployment } from "../runtime/deployment-registry";
+import type { BatchOutcome } from "../runtime/write-batches";
 import { providerRuntime } from "../runtime/provider-runtime";
 
 const MAX_ROUNDS = 5;
@@ -31,7 +34,7 @@ export async function changeMembership(ctx: ProviderContext, change: MembershipC
   // A server moving to another association of the same policy must stay: if that association wrote first,
   // removing it here would leave the server unprotected.
   const remove = change.remove.filter((s) => !declaredByOthers.has(s));
-  return rewrite(ctx, change.policyId, change.add, remove, change.label);
+  return rewrite(ctx, change.policyId, change.add, remove, change.label, change.resourceName);
 }
 
 /** Moves servers held by other policies when the user allowed it, or when they move within this deployment. */
@@ -51,31 +54,122 @@ async function releaseFromOtherPolicies(ctx: ProviderContext, change: Membership
   for (const [otherId, servers] of byPolicy) await rewrite(ctx, otherId, [], servers, change.label);
 }
 
-async function rewrite(
+/** One association's part of a batched rewrite of one policy's list. */
+interface ListChange {
+  add: readonly string[];
+  /** Servers to take out (never one that `add` keeps). */
+  dropping: readonly string[];
+  resourceName: string;
+  label: string;
+}
+
+function rewrite(
   ctx: ProviderContext,
   policyId: string,
   add: readonly string[],
   remove: readonly string[],
   label: string,
+  resourceName = "",
 ): Promise<PolicyRecord | undefined> {
   const dropping = remove.filter((s) => !add.includes(s));
-  return providerRuntime().locks.run(policyId, async () => {
-    for (let round = 0; round < MAX_ROUNDS; round++) {
-      const current = await ctx.backend.get(policyId);
-      if (!current) return undefined;
-      const desired = [...current.serverIds.filter((s) => !dropping.includes(s))];
-      for (const s of add) if (!desired.includes(s)) desired.push(s);
-      if (sameSet(desired, current.serverIds)) return current;
-      const after = await ctx.backend.setServers(policyId, desired);
-      if (add.every((s) => after.serverIds.includes(s)) && dropping.every((s) => !after.serverIds.includes(s))) return after;
+  const batches = providerRuntime().membershipBatches;
+  return batches.submit<ListChange, PolicyRecord | undefined>(
+    policyId,
+    { add, dropping, resourceName, label },
+    (changes) => providerRuntime().locks.run(policyId, () => applyBatch(ctx, policyId, changes)),
+    (changes) => nothingElseExpected(ctx, policyId, changes),
+  );
+}
+
+/**
+ * Whether a batch may start now: every association whose check declared a change of this policy's list has
+ * joined, and either the engine has moved on to other resources or nothing suggests that the policy has other
+ * associations at all (then a lone association does not wait for siblings that do not exist).
+ */
+function nothingElseExpected(ctx: ProviderContext, policyId: string, changes: readonly ListChange[]): boolean {
+  const { deployment } = providerRuntime();
+  const joined = new Set(changes.map((c) => c.resourceName));
+  const snapshot = deployment.snapshot();
+  const ofPolicy = snapshot.associations.filter((a) => a.policyId === policyId || a.oldPolicyId === policyId);
+  if (ofPolicy.some((a) => !joined.has(a.resourceName) && changesServersOf(a, policyId))) return false;
+  if (deployment.movedOnFrom(policyId)) return true;
+  if (ofPolicy.some((a) => !joined.has(a.resourceName))) return false;
+  // The policy as the check-time listing (kept current by our writes) has it: servers nobody here names are
+  // another association's, one whose check may still be on its way.
+  const listed = ctx.backend.listedNow(policyId);
+  if (!listed) return true;
+  const named = new Set(changes.flatMap((c) => [...c.add, ...c.dropping]));
+  for (const a of ofPolicy) [...a.serverIds, ...a.oldServerIds].forEach((s) => named.add(s));
+  return listed.serverIds.every((s) => named.has(s));
+}
+
+/** Settles every change of the batch: one GET and one PUT for all of them, a round per change only on failure. */
+async function applyBatch(ctx: ProviderContext, policyId: string, changes: readonly ListChange[]): Promise<Array<BatchOutcome<PolicyRecord | undefined>>> {
+  try {
+    return await rounds(ctx, policyId, changes);
+  } catch (err) {
+    if (changes.length === 1) return [{ ok: false, error: err }];
+    // One association's bad server must not fail the others': each change alone, with its own error.
+    const outcomes: Array<BatchOutcome<PolicyRecord | undefined>> = [];
+    for (const change of changes) {
+      try {
+        outcomes.push((await rounds(ctx, policyId, [change]))[0]!);
+      } catch (error) {
+        outcomes.push({ ok: false, error });
+      }
     }
-    throw new UserFacingError(
-      `${label}: the server list of policy ${policyId} kept changing under another writer during ${MAX_ROUNDS} attempts to update it: ` +
-        "another tool or stack is editing the same policy; stop it and run the command again",
-    );
-  });
+    return outcomes;
+  }
+}
+
+/** Read-modify-write rounds until every change holds in what the write returned (at most MAX_ROUNDS). */
+async function rounds(ctx: ProviderContext, policyId: string, changes: readonly ListChange[]): Promise<Array<BatchOutcome<PolicyRecord | undefined>>> {
+  const outcomes = new Array<BatchOutcome<PolicyRecord | undefined> | undefined>(changes.length);
+  let open = changes.map((_, i) => i);
+  for (let round = 0; round < MAX_ROUNDS && open.length > 0; round++) {
+    const current = await ctx.backend.get(policyId);
+    if (!current) {
+      for (const i of open) outcomes[i] = { ok: true, value: undefined };
+      return outcomes as Array<BatchOutcome<PolicyRecord | undefined>>;
+    }
+    const pending = open.map((i) => changes[i]!);
+    const desired = mergedList(current.serverIds, pending);
+    const after = sameSet(desired, current.serverIds) ? current : await ctx.backend.setServers(policyId, desired);
+    const kept = new Set(pending.flatMap((c) => c.add));
+    const holds = new Set(after.serverIds);
+    open = open.filter((i) => {
+      const c = changes[i]!;
+      const ok = c.add.every((s) => holds.has(s)) && c.dropping.every((s) => kept.has(s) || !holds.has(s));
+      if (ok) outcomes[i] = { ok: true, value: after };
+      return !ok;
+    });
+  }
+  for (const i of open) {
+    outcomes[i] = {
+      ok: false,
+      error: new UserFacingError(
+        `${changes[i]!.label}: the server list of policy ${policyId} kept changing under another writer during ${MAX_ROUNDS} attempts to update it: ` +
+          "another tool or stack is editing the same policy; stop it and run the command again",
+      ),
+    };
+  }
+  return outcomes as Array<BatchOutcome<PolicyRecord | undefined>>;
+}
+
+/**
+ * The list after every change: the live list in its order without what is dropped, then what is added. A
+ * server one change drops and another adds (moving between two associations of the policy) stays.
+ */
+export function mergedList(live: readonly string[], changes: readonly Pick<ListChange, "add" | "dropping">[]): string[] {
+  const kept = new Set(changes.flatMap((c) => c.add));
+  const dropped = new Set(changes.flatMap((c) => c.dropping).filter((s) => !kept.has(s)));
+  const desired = live.filter((s) => !dropped.has(s));
+  const present = new Set(desired);
+  for (const c of changes) for (const s of c.add) if (!present.has(s)) (desired.push(s), present.add(s));
+  return desired;
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((s) => b.includes(s));
+  const bs = new Set(b);
+  return a.length === b.length && a.every((s) => bs.has(s));
 }

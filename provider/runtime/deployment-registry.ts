@@ -55,17 +55,45 @@ export class DeploymentRegistry {
   private readonly policies = new Map<string, PolicyEntry>();
   private readonly associations = new Map<string, AssociationEntry>();
   private readonly serverBackups = new Map<string, ServerBackupEntry>();
+  /** Checks seen so far, and the number of the newest one per association. */
+  private checks = 0;
+  private readonly checkedAt = new Map<string, number>();
+  private readonly listeners: Array<() => void> = [];
 
   registerPolicy(entry: PolicyEntry): void {
     this.policies.set(entry.resourceName, entry);
+    this.checks++;
+    this.changed();
   }
 
   registerAssociation(entry: AssociationEntry): void {
     this.associations.set(entry.resourceName, entry);
+    this.checkedAt.set(entry.resourceName, ++this.checks);
+    this.changed();
+  }
+
+  /** Called after every registration (the write batches look again at what they wait for). */
+  onRegister(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  /**
+   * True when the engine has checked some other resource since the newest check of an association of
+   * `policyId`: it registers one resource after another, and the program declares a policy's associations
+   * together, so the policy's associations have then all been checked (a hint, not a promise).
+   */
+  movedOnFrom(policyId: string): boolean {
+    let newest = 0;
+    for (const a of this.associations.values()) {
+      if (a.policyId === policyId || a.oldPolicyId === policyId) newest = Math.max(newest, this.checkedAt.get(a.resourceName) ?? 0);
+    }
+    return this.checks > newest;
   }
 
   registerServerBackup(entry: ServerBackupEntry): void {
     this.serverBackups.set(entry.resourceName, entry);
+    this.checks++;
+    this.changed();
   }
 
   /** Forgets every declaration: the next deployment in the same process (tests simulate one). */
@@ -73,10 +101,15 @@ export class DeploymentRegistry {
     this.policies.clear();
     this.associations.clear();
     this.serverBackups.clear();
+    this.checkedAt.clear();
   }
 
   snapshot(): DeploymentSnapshot {
     return { policies: [...this.policies.values()], associations: [...this.associations.values()], serverBackups: [...this.serverBackups.values()] };
+  }
+
+  private changed(): void {
+    for (const l of this.listeners) l();
   }
 }
 
@@ -104,6 +137,14 @@ export function serversOwnedByDeployment(deployment: DeploymentSnapshot, policyI
     if (a.policyId === policyId) a.serverIds.forEach((s) => owned.add(s));
   }
   return owned;
+}
+
+/** True when the association's check declared a server list for `policyId` that differs from its state. */
+export function changesServersOf(a: AssociationEntry, policyId: string): boolean {
+  if (a.policyId !== policyId) return a.oldPolicyId === policyId && a.oldServerIds.length > 0;
+  if (a.oldPolicyId !== policyId) return true;
+  const old = new Set(a.oldServerIds);
+  return a.serverIds.length !== old.size || a.serverIds.some((s) => !old.has(s));
 }
 
 /** Servers that associations other than `resourceName` declare for `policyId`. */

@@ -8,6 +8,7 @@ import type { SessionCounters, TokenSlot } from "../clients/session";
 import { DeploymentRegistry } from "./deployment-registry";
 import { MemoMap } from "./memo";
 import { PolicyLocks } from "./policy-locks";
+import { WriteBatches } from "./write-batches";
 
 /** Stack config as `configure` received it. */
 export type ConfigSource = (key: string) => string | undefined;
@@ -20,11 +21,13 @@ export class SessionStore {
 
 export class ProviderRuntime {
   /** Bumped when the shape changes, so a copy of another shape is replaced rather than misread. */
-  static readonly VERSION = 1;
+  static readonly VERSION = 2;
   readonly version = ProviderRuntime.VERSION;
   readonly sessions = new SessionStore();
   readonly deployment = new DeploymentRegistry();
   readonly locks = new PolicyLocks();
+  /** Server-list changes of one policy gathered into one read-modify-write (membership-writer.ts). */
+  readonly membershipBatches = new WriteBatches();
   /** The filter that keeps our user-facing errors from being printed twice is installed. */
   consoleQuieted = false;
   /** Warning texts already shown to the user. */
@@ -36,6 +39,7 @@ export class ProviderRuntime {
   private markConfigured!: () => void;
 
   constructor() {
+    this.deployment.onRegister(() => this.membershipBatches.nudge());
     this.configured = new Promise<void>((resolve) => (this.markConfigured = resolve));
   }
 
