@@ -128,6 +128,13 @@ export interface ProjectFixture extends Entity {
   domainId: string;
   /** Which API this project's data-protect catalog endpoint speaks. */
   api: "csbs" | "karbor";
+  /** The API in regions where it is not `api`, by region name. @default none */
+  regionApis?: Record<string, "csbs" | "karbor">;
+}
+
+/** The data-protect API a project's catalog names in `region`. */
+export function projectApiIn(project: ProjectFixture, region: string): "csbs" | "karbor" {
+  return project.regionApis?.[region] ?? project.api;
 }
 
 /** Everything a service module gets when it is mounted. */

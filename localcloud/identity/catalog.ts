@@ -1,6 +1,6 @@
 /** The service catalog the built-in Keystone puts in project-scoped tokens: every service in every region. */
 import type { KeystoneCatalogEntry, KeystoneEndpoint } from "../../provider/wire/keystone";
-import type { ProjectFixture } from "../core/contracts";
+import { projectApiIn, type ProjectFixture } from "../core/contracts";
 import { nameId } from "../core/ids";
 
 /** The region of a one-region catalog (and the first region of the default fixtures). */
@@ -28,22 +28,28 @@ function endpoints(type: string, region: CatalogRegion, first: boolean, url: str
 }
 
 /**
- * identity, compute, volumev3, image and data-protect (CSBS or Karbor by the project's `api`), each with its
- * endpoints in every region, the first region's first. Keystone is one: its URL is the same in every region.
+ * identity, compute, volumev3, image and data-protect (CSBS or Karbor by the project's `api` in that region), each
+ * with its endpoints in every region, the first region's first. Keystone is one: its URL is the same in every region.
+ * data-protect stays one entry even when the regions' APIs differ (clients take the first entry of a type), named
+ * `data-protect` then.
  */
 export function buildCatalog(baseUrl: string, project: ProjectFixture, regions: readonly CatalogRegion[] = [{ name: REGION, baseUrl }]): KeystoneCatalogEntry[] {
-  const karbor = project.api === "karbor";
-  const services: Array<{ type: string; name: string; url: (regionBase: string) => string }> = [
+  const apis = new Set(regions.map((r) => projectApiIn(project, r.name)));
+  const services: Array<{ type: string; name: string; url: (region: CatalogRegion) => string }> = [
     { type: "identity", name: "keystone", url: () => `${baseUrl}/identity/v3` },
-    { type: "compute", name: "nova", url: (b) => `${b}/compute/v2.1` },
-    { type: "volumev3", name: "cinderv3", url: (b) => `${b}/volume/v3/${project.id}` },
-    { type: "image", name: "glance", url: (b) => `${b}/image` },
-    { type: "data-protect", name: karbor ? "karbor" : "csbs", url: (b) => (karbor ? `${b}/karbor/v1/${project.id}` : `${b}/csbs/v1/${project.id}`) },
+    { type: "compute", name: "nova", url: (r) => `${r.baseUrl}/compute/v2.1` },
+    { type: "volumev3", name: "cinderv3", url: (r) => `${r.baseUrl}/volume/v3/${project.id}` },
+    { type: "image", name: "glance", url: (r) => `${r.baseUrl}/image` },
+    {
+      type: "data-protect",
+      name: apis.size === 1 ? [...apis][0]! : "data-protect",
+      url: (r) => `${r.baseUrl}/${projectApiIn(project, r.name)}/v1/${project.id}`,
+    },
   ];
   return services.map((s) => ({
     id: nameId("service", s.type).replace(/-/g, ""),
     type: s.type,
     name: s.name,
-    endpoints: regions.flatMap((r, i) => endpoints(s.type, r, i === 0, s.url(r.baseUrl))),
+    endpoints: regions.flatMap((r, i) => endpoints(s.type, r, i === 0, s.url(r))),
   }));
 }

@@ -32,6 +32,36 @@ describe("csbs-localcloud command", function () {
     await cli.exited;
   });
 
+  it("lists one region's servers with --servers --region, the ids that region's endpoints serve", async () => {
+    const listed = await runCli(["--servers", "--region", "RegionTwo"]);
+    assert.equal(listed.code, 0, listed.stderr);
+    const rows = listed.stdout.trim().split("\n").slice(1).map((l) => l.split("\t"));
+    assert.deepEqual(rows.map(([, name]) => name), Array.from({ length: 10 }, (_, i) => `r2-web-00${i}`));
+    const cli = await startCli(["--port", "0"]);
+    try {
+      assert.match(cli.output(), /regions: RegionOne \(http:\/\/127\.0\.0\.1:\d+\), RegionTwo \(http:\/\/127\.0\.0\.1:\d+\/regions\/RegionTwo\)/);
+      const token = await request("POST", `${cli.authUrl}/auth/tokens`, { rawBody: passwordAuthBody("demo", "demo", "demo"), headers: { "content-type": "application/json" } });
+      const auth = { token: String(token.headers["x-subject-token"]) };
+      assert.equal((await request("GET", `${cli.url}/regions/RegionTwo/compute/v2.1/servers/${rows[0]![2]}`, auth)).status, 200);
+      assert.equal((await request("GET", `${cli.url}/compute/v2.1/servers/${rows[0]![2]}`, auth)).status, 404);
+    } finally {
+      cli.child.kill("SIGTERM");
+    }
+    await cli.exited;
+  });
+
+  it("serves the regions --regions names, and refuses --servers --region for a region it lacks", async () => {
+    const r = await runCli(["--servers", "--regions", "Paris,Amsterdam", "--region", "RegionTwo"]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--region is "RegionTwo": the cloud's regions are Paris, Amsterdam/);
+    const ams = await runCli(["--servers", "--regions", "Paris,Amsterdam", "--region", "Amsterdam"]);
+    assert.equal(ams.code, 0, ams.stderr);
+    assert.match(ams.stdout, /demo\tr2-web-000\t/);
+    const bad = await runCli(["--servers", "--regions", "Paris,bad/name"]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /region "bad\/name"/);
+  });
+
   it("refuses an unknown option or a bad port with exit 2 and a message that names it", async () => {
     const unknown = await runCli(["--bogus"]);
     assert.equal(unknown.code, 2);

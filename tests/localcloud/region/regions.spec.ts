@@ -4,6 +4,9 @@
  * reaches each region with `?region=`. Keystone stays one.
  */
 import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { startLocalCloud, type LocalCloud } from "../../../localcloud";
 import { admin, login, regionAdmin, REGION_ONE, REGION_TWO, seedServers, advanceClock } from "../../support/cloud";
 
@@ -162,6 +165,25 @@ describe("local cloud regions: one Keystone, a data partition per region", funct
     assert.equal((await kTwo.call("GET", `${kTwo.endpoints.csbs}/plans`)).body.plans.length, 1);
   });
 
+  it("speaks CSBS in RegionOne and Karbor in RegionTwo for a project whose RegionTwo block says api karbor", async () => {
+    await admin(cloud, "POST", "/fixtures", {
+      projects: [{ name: "mixed", users: [{ name: "muser", password: "mpass" }], servers: [{ name: "m-0" }], regions: { RegionTwo: { api: "karbor", servers: [{ name: "m-0" }] } } }],
+    });
+    const mOne = await callerIn(cloud, REGION_ONE, "muser", "mpass", "mixed");
+    const mTwo = await callerIn(cloud, REGION_TWO, "muser", "mpass", "mixed");
+    assert.equal(mOne.endpoints.csbs, `${cloud.url}/csbs/v1/${mOne.projectId}`);
+    assert.equal(mTwo.endpoints.csbs, `${cloud.url}/regions/RegionTwo/karbor/v1/${mTwo.projectId}`);
+    const [m1] = await seedServers(cloud, REGION_ONE, ["m-0"], "mixed");
+    const [m2] = await seedServers(cloud, REGION_TWO, ["m-0"], "mixed");
+    await createPolicy(mOne, "csbs-side", [m1!.id]);
+    const plan = await mTwo.call("POST", `${mTwo.endpoints.csbs}/plans`, {
+      plan: { name: "karbor-side", provider_id: OS_INFRA, parameters: {}, resources: [{ id: m2!.id, type: "OS::Nova::Server", name: "m-0" }] },
+    });
+    assert.equal(plan.status, 200, JSON.stringify(plan.body));
+    assert.deepEqual((await mTwo.call("GET", `${mTwo.endpoints.csbs}/plans`)).body.plans.map((p: Json) => p.name), ["karbor-side"]);
+    assert.deepEqual((await mOne.call("GET", `${mOne.endpoints.csbs}/policies`)).body.policies.map((p: Json) => p.name), ["csbs-side"]);
+  });
+
   it("applies fault rules to the region they were posted to, matched against the path inside the region", async () => {
     await regionAdmin(cloud, REGION_TWO, "POST", "/faults", { rules: [{ path: "^/compute/", status: 503 }] });
     assert.equal((await two.call("GET", `${two.endpoints.compute}/servers`)).status, 503);
@@ -197,6 +219,33 @@ describe("local cloud regions: one Keystone, a data partition per region", funct
     assert.deepEqual(onlyTwo.map((r) => r.region), [REGION_TWO]);
   });
 
+  it("keeps every region's data and clock across a restart on the same state directory", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lc-regions-"));
+    try {
+      const durable = await startLocalCloud({ port: 0, stateDir: dir, clock: { start: MONDAY } });
+      const [kept] = await seedServers(durable, REGION_TWO, ["kept-0"]);
+      const policyId = await createPolicy(await callerIn(durable, REGION_TWO), "kept", [kept!.id]);
+      await advanceClock(durable, 10 * DAY, REGION_TWO);
+      const clockTwo = (await regionAdmin<{ now: string }>(durable, REGION_TWO, "GET", "/clock")).now;
+      await durable.close();
+      const again = await startLocalCloud({ port: 0, stateDir: dir, clock: { start: MONDAY } });
+      try {
+        const c = await callerIn(again, REGION_TWO);
+        assert.equal((await c.call("GET", `${c.endpoints.compute}/servers/${kept!.id}`)).status, 200);
+        assert.equal((await c.call("GET", `${c.endpoints.csbs}/policies/${policyId}`)).status, 200);
+        const c1 = await callerIn(again, REGION_ONE);
+        assert.equal((await c1.call("GET", `${c1.endpoints.csbs}/policies/${policyId}`)).status, 404);
+        const now = (await regionAdmin<{ now: string }>(again, REGION_TWO, "GET", "/clock")).now;
+        assert.ok(Date.parse(now) >= Date.parse(clockTwo), `RegionTwo's clock continues (${now} after ${clockTwo})`);
+        assert.ok(Date.parse((await admin<{ now: string }>(again, "GET", "/clock")).now) < Date.parse(clockTwo), "RegionOne's clock stayed behind");
+      } finally {
+        await again.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("answers an unknown region with 404 naming the regions, at a path and at the admin API", async () => {
     const r = await fetch(`${cloud.url}/regions/Atlantis/compute/v2.1/servers`);
     assert.equal(r.status, 404);
@@ -211,5 +260,19 @@ describe("local cloud regions: one Keystone, a data partition per region", funct
     });
     assert.equal(posted.status, 400);
     assert.match(await posted.text(), /Atlantis/);
+    const contradicting = await fetch(`${cloud.url}/regions/RegionTwo/_localcloud/clock?region=RegionOne`);
+    assert.equal(contradicting.status, 400);
+    assert.match(await contradicting.text(), /already names region \\"RegionTwo\\"/);
+  });
+
+  it("serves the first region at the root and under /regions/RegionOne alike, and the admin API under a region's prefix", async () => {
+    const atRoot = (await one.call("GET", `${cloud.url}/compute/v2.1/servers?limit=1000`)).body.servers.length;
+    const prefixed = (await one.call("GET", `${cloud.url}/regions/RegionOne/compute/v2.1/servers?limit=1000`)).body.servers.length;
+    assert.equal(atRoot, 104);
+    assert.equal(prefixed, 104);
+    await advanceClock(cloud, DAY, REGION_TWO);
+    const viaQuery = (await regionAdmin<{ now: string }>(cloud, REGION_TWO, "GET", "/clock")).now;
+    const viaPath = ((await (await fetch(`${cloud.url}/regions/RegionTwo/_localcloud/clock`)).json()) as { now: string }).now;
+    assert.ok(Math.abs(Date.parse(viaPath) - Date.parse(viaQuery)) < 60_000, "both name RegionTwo's clock");
   });
 });
