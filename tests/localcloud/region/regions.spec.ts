@@ -265,6 +265,19 @@ describe("local cloud regions: one Keystone, a data partition per region", funct
     assert.match(await contradicting.text(), /already names region \\"RegionTwo\\"/);
   });
 
+  it("answers hostile region segments with a 4xx in the named service's dialect, never a 5xx or another region's data", async () => {
+    const token = { "x-auth-token": (await login(cloud)).token };
+    const paths = [
+      "/regions/", "/regions", "/regions/RegionTwo", "/regions/%ZZ/compute/v2.1/servers", "/regions/..%2FRegionTwo/compute/v2.1/servers",
+      "/regions/RegionTwo%00/compute/v2.1/servers", `/regions/${"R".repeat(5000)}/compute/v2.1/servers`, "/regions/regiontwo/compute/v2.1/servers",
+      "/regions/RegionTwo/regions/RegionTwo/compute/v2.1/servers", "/regions/RegionTwo/identity/v3/auth/tokens",
+    ];
+    for (const p of paths) {
+      const r = await fetch(`${cloud.url}${p}`, { headers: token });
+      assert.ok(r.status >= 400 && r.status < 500, `${p.slice(0, 80)} → ${r.status}`);
+    }
+  });
+
   it("serves the first region at the root and under /regions/RegionOne alike, and the admin API under a region's prefix", async () => {
     const atRoot = (await one.call("GET", `${cloud.url}/compute/v2.1/servers?limit=1000`)).body.servers.length;
     const prefixed = (await one.call("GET", `${cloud.url}/regions/RegionOne/compute/v2.1/servers?limit=1000`)).body.servers.length;
