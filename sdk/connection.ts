@@ -13,6 +13,8 @@ import { resolveSettings } from "../provider/config/resolve-settings";
 import type { Settings } from "../provider/config/settings";
 import { createBackend } from "../provider/backends/backend-factory";
 import type { PolicyBackend } from "../provider/backends/policy-backend";
+import type { BackupBackend } from "../provider/backends/backup-backend";
+import { createBackupBackend } from "../provider/backends/backup-backend-factory";
 
 /** Where the settings come from; every field is optional. */
 export interface ConnectionOptions {
@@ -41,6 +43,8 @@ export interface Connection {
   readonly cinder: CinderClient;
   /** The policy backend of the configured dialect (created once). */
   backend(): Promise<PolicyBackend>;
+  /** The project's backups in the configured dialect (CSBS checkpoint items, Karbor checkpoints). */
+  readonly backups: BackupBackend;
 }
 
 const CONNECTIONS_KEY = Symbol.for("pulumi-csbs.sdk-connections");
@@ -80,6 +84,7 @@ export function connect(options: ConnectionOptions = {}): Connection {
     operations: new CsbsOperationsClient(session),
     nova,
     cinder: new CinderClient(session),
+    backups: createBackupBackend(settings, session),
     backend: () => {
       backend ??= Promise.resolve(createBackend(settings, session, async (id) => (await nova.getServer(id))?.name || id));
       return backend;

@@ -1,7 +1,6 @@
 /** `getBackups`: the project's backups (every page), filtered, newest first, as plain data. */
 import * as pulumi from "@pulumi/pulumi";
 import type { BackupKind, BackupRecord } from "../provider/backends/backup-record";
-import { backupFromCsbsItem } from "../provider/backends/csbs-backup-mapping";
 import { connect, type Connection, type ConnectionOptions } from "./connection";
 import { OperationError } from "./operation-error";
 
@@ -23,32 +22,29 @@ export interface GetBackupsArgs {
   pageSize?: number;
 }
 
-/** `since` as the service's filter text (UTC, no zone), or a failure naming the value. */
-function sinceFilter(since: string | Date | undefined): string | undefined {
+/** `since` as an instant, or a failure naming the value. */
+function sinceFilter(since: string | Date | undefined): Date | undefined {
   if (since === undefined) return undefined;
   const at = since instanceof Date ? since : new Date(since);
   if (Number.isNaN(at.getTime())) {
     throw new OperationError("operation-failed", `getBackups: since is ${JSON.stringify(String(since))}, which is not an instant; give ISO-8601 text such as "2030-01-07T02:00:00Z" or a Date`);
   }
-  return at.toISOString().slice(0, 19);
+  return at;
 }
 
-/** The backups matching `args` on an open connection (used by the other lookups too). */
+/**
+ * The backups matching `args` on an open connection (used by the other lookups too): CSBS checkpoint items, or
+ * on Karbor one record per server of each checkpoint (docs/csbs-api-notes.md E #12).
+ */
 export async function listBackups(connection: Connection, args: GetBackupsArgs = {}): Promise<BackupRecord[]> {
-  if (connection.settings.api === "karbor") {
-    throw new OperationError("unsupported-dialect", "getBackups reads CSBS backups (checkpoint items); with csbs:api = \"karbor\" it is not available in this version: set csbs:api to \"csbs\" for a CSBS cloud");
-  }
-  const items = await connection.csbs.listCheckpointItems({
-    resource_id: args.serverId,
-    policy_id: args.policyId,
+  return connection.backups.listBackups({
+    serverId: args.serverId,
+    policyId: args.policyId,
     status: args.status,
-    start_time: sinceFilter(args.since),
-    sort: "created_at:desc",
-    limit: args.pageSize,
+    since: sinceFilter(args.since),
+    kind: args.kind,
+    pageSize: args.pageSize,
   });
-  const records = items.map(backupFromCsbsItem);
-  const kept = args.kind ? records.filter((b) => b.kind === args.kind) : records;
-  return kept.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? -1 : 1));
 }
 
 /** Every backup of the project that matches the filters, newest first. */

@@ -75,6 +75,8 @@ describe("getBackups", function () {
     assert.ok(automatic.every((b) => b.policyId === pA && b.createdAt === "2030-01-07T02:00:00.000Z"));
     assert.equal(manual.length, 5);
     assert.ok(manual.some((b) => b.name === "before-upgrade" && b.policyId === undefined));
+    // The service has no kind filter: both lookups read all eight backups, four pages each.
+    assert.ok(await pagesRead() >= 8, `pages read: ${await pagesRead()}`);
   });
 
   it("decodes the numbers the service sends as floats or strings", async () => {
