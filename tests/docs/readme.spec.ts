@@ -63,12 +63,13 @@ describe("README.md", () => {
     assert.deepEqual(missing, []);
   });
 
-  it("documents every input of BackupPolicy, its schedule and PolicyAssociation", () => {
+  it("documents every input of BackupPolicy, its schedule, PolicyAssociation and ServerBackup", () => {
     const rows = [
       ...interfaceMembers("sdk/backup-policy.ts", "BackupPolicyArgs").filter((m) => m !== "schedule"),
       // ScheduleArgs is the union of the weekly and every-N-days shapes, both built on ScheduleTimes.
       ...[...new Set(["ScheduleTimes", "WeeklyScheduleArgs", "EveryNDaysScheduleArgs"].flatMap((i) => interfaceMembers("sdk/backup-policy.ts", i)))].map((m) => `schedule.${m}`),
       ...interfaceMembers("sdk/policy-association.ts", "PolicyAssociationArgs"),
+      ...interfaceMembers("sdk/server-backup.ts", "ServerBackupArgs"),
     ];
     const missing = rows.filter((r) => !readme.includes(`| \`${r}\` |`));
     assert.deepEqual(missing, [], "inputs without a row in the README's resource tables");
