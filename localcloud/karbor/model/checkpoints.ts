@@ -9,7 +9,7 @@ import { requestDelete, startRun } from "../../csbs/model/backups";
 import { DomainError } from "../../csbs/model/domain-error";
 import { COLLECTIONS, type BackupItem, type CheckpointRecord } from "../../csbs/model/types";
 import { checkpointStatus } from "../../csbs/routes/views";
-import { badRequest, isUuidLike, karborFault, notFound } from "../faults";
+import { accessCheckpointNotAllowed, badRequest, isUuidLike, limitExceeded, NOT_FOUND, serviceException } from "../faults";
 import type { Plan } from "./plans";
 import { checkpointsInUse, getQuota } from "./quotas";
 
@@ -32,14 +32,16 @@ export function statusOf(ctx: CloudContext, checkpoint: CheckpointRecord, items 
 export function getCheckpoint(ctx: CloudContext, projectId: string | undefined, id: string): CheckpointRecord {
   if (!isUuidLike(id)) throw badRequest("Invalid checkpoint id provided.");
   const c = ctx.store.get(COLLECTIONS.checkpoints, id);
-  if (!c || (projectId !== undefined && c.projectId !== projectId)) throw notFound(`Checkpoint ${id} could not be found.`);
+  if (!c) throw NOT_FOUND.checkpoint(id);
+  // The protection service checks the project after finding the checkpoint: another project's is 403, not 404.
+  if (projectId !== undefined && c.projectId !== projectId) throw accessCheckpointNotAllowed(id);
   return c;
 }
 
 export function createCheckpoint(ctx: CloudContext, plan: Plan): CheckpointRecord {
   const quota = getQuota(ctx, plan.extra.projectId).checkpoints;
   if (quota >= 0 && checkpointsInUse(ctx, plan.extra.projectId) + 1 > quota) {
-    throw karborFault(413, `Maximum number of checkpoints allowed (${quota}) exceeded`, { "Retry-After": "0" });
+    throw limitExceeded("checkpoints", quota);
   }
   try {
     return startRun(ctx, {
@@ -56,7 +58,7 @@ export function deleteCheckpoint(ctx: CloudContext, checkpoint: CheckpointRecord
   const items = itemsOf(ctx, checkpoint.id);
   const status = statusOf(ctx, checkpoint, items);
   // Karbor's CheckpointNotBeDeleted is a bare KarborException: the client sees 500.
-  if (status !== "available" && status !== "error") throw karborFault(500, `The checkpoint ${checkpoint.id} can not be deleted.`);
+  if (status !== "available" && status !== "error") throw serviceException("CheckpointNotBeDeleted", `The checkpoint ${checkpoint.id} can not be deleted.`);
   if (items.length === 0) {
     ctx.store.delete(COLLECTIONS.checkpoints, checkpoint.id);
     ctx.store.delete(STATES, checkpoint.id);

@@ -4,7 +4,7 @@
  */
 import type { CloudContext } from "../../core/contracts";
 import { newId } from "../../core/ids";
-import { badRequest, isUuidLike, notFound } from "../faults";
+import { badRequest, isUuidLike, NOT_FOUND } from "../faults";
 import { getPlan } from "./plans";
 import { syncPlanSchedule } from "./sync";
 import { getTrigger } from "./triggers";
@@ -31,7 +31,7 @@ function isIntLike(v: unknown): boolean {
 export function getOperation(ctx: CloudContext, projectId: string | undefined, id: string): KarborOperationRecord {
   if (!isUuidLike(id)) throw badRequest("Invalid operation id provided.");
   const op = ctx.store.get(KARBOR.operations, id);
-  if (!op || (projectId !== undefined && op.projectId !== projectId)) throw notFound(`Scheduled Operation ${id} could not be found.`);
+  if (!op || (projectId !== undefined && op.projectId !== projectId)) throw NOT_FOUND.operation(id);
   return op;
 }
 

@@ -6,7 +6,7 @@
 import type { CloudContext } from "../../core/contracts";
 import { newId } from "../../core/ids";
 import { COLLECTIONS, type PolicyRecord, type PolicyServer } from "../../csbs/model/types";
-import { karborFault, badRequest, notFound, isUuidLike } from "../faults";
+import { badRequest, isUuidLike, limitExceeded, NOT_FOUND } from "../faults";
 import { SERVER_TYPE } from "../provider-info";
 import { getQuota, plansInUse } from "./quotas";
 import { KARBOR, type KarborPlanExtra, type PlanResource } from "./types";
@@ -45,7 +45,7 @@ export function findPlan(ctx: CloudContext, projectId: string | undefined, id: s
 export function getPlan(ctx: CloudContext, projectId: string | undefined, id: string): Plan {
   if (!isUuidLike(id)) throw badRequest("Invalid plan id provided.");
   const plan = findPlan(ctx, projectId, id);
-  if (!plan) throw notFound(`Plan ${id} could not be found.`);
+  if (!plan) throw NOT_FOUND.plan(id);
   return plan;
 }
 
@@ -62,7 +62,7 @@ export function listPlans(ctx: CloudContext, projectId: string | undefined): Pla
 export function createPlan(ctx: CloudContext, projectId: string, spec: PlanCreate): Plan {
   const quota = getQuota(ctx, projectId).plans;
   if (quota >= 0 && plansInUse(ctx, projectId) + 1 > quota) {
-    throw karborFault(413, `Maximum number of plans allowed (${quota}) exceeded`, { "Retry-After": "0" });
+    throw limitExceeded("plans", quota);
   }
   const now = ctx.clock.now().toISOString();
   const id = newId();

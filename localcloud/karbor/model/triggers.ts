@@ -5,7 +5,7 @@
 import type { CloudContext } from "../../core/contracts";
 import { newId } from "../../core/ids";
 import { parseTriggerTime, triggerTime } from "../../csbs/model/time";
-import { badRequest, isUuidLike, karborFault, notFound } from "../faults";
+import { badRequest, isUuidLike, karborFault, NOT_FOUND } from "../faults";
 import { readKarborPattern } from "./pattern";
 import { syncPlanSchedule } from "./sync";
 import { KARBOR, type KarborOperationRecord, type KarborTriggerRecord } from "./types";
@@ -63,7 +63,7 @@ export function checkProperties(raw: unknown, now: Date, requireFormat: boolean)
 export function getTrigger(ctx: CloudContext, projectId: string | undefined, id: string): KarborTriggerRecord {
   if (!isUuidLike(id)) throw badRequest("Invalid trigger id provided.");
   const t = ctx.store.get(KARBOR.triggers, id);
-  if (!t || (projectId !== undefined && t.projectId !== projectId)) throw notFound(`Trigger ${id} could not be found.`);
+  if (!t || (projectId !== undefined && t.projectId !== projectId)) throw NOT_FOUND.trigger(id);
   return t;
 }
 

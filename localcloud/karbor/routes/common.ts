@@ -2,7 +2,8 @@
 import type { AuthContext, CloudContext, CloudReply, CloudRequest, Handler, Route } from "../../core/contracts";
 import { DomainError } from "../../csbs/model/domain-error";
 import { settleNow } from "../../csbs/routes/common";
-import { badRequest, karborFault } from "../faults";
+import { badRequest, karborFault, policyNotAuthorized } from "../faults";
+import { domainException } from "./domain-exceptions";
 
 export const PREFIX = "/karbor/v1/:project_id";
 
@@ -21,17 +22,11 @@ export function scope(req: CloudRequest): Scope {
   if (projectId !== auth.projectId && !auth.isAdmin) throw badRequest("Malformed request url");
   const writes = req.method !== "GET" && req.method !== "HEAD";
   if (writes && !auth.isAdmin && !auth.roles.includes("member")) {
-    throw karborFault(403, `Policy doesn't allow ${req.method} ${req.path} to be performed.`);
+    throw policyNotAuthorized(`${req.method} ${req.path}`);
   }
   const flag = (req.query.get("all_tenants") ?? "").toLowerCase();
   return { projectId, auth, allTenants: auth.isAdmin && (flag === "1" || flag === "true") };
 }
-
-const DOMAIN_STATUS: Partial<Record<DomainError["kind"], number>> = {
-  "policy-not-found": 404,
-  "item-not-found": 404,
-  "backup-quota": 413,
-};
 
 type Fn = (req: CloudRequest, scope: Scope) => CloudReply | Promise<CloudReply>;
 
@@ -42,7 +37,7 @@ export function route(ctx: CloudContext, method: Route["method"], path: string, 
       settleNow(ctx);
       return await fn(req, s);
     } catch (e) {
-      if (e instanceof DomainError) throw karborFault(DOMAIN_STATUS[e.kind] ?? 400, e.message);
+      if (e instanceof DomainError) throw domainException(e);
       throw e;
     }
   };
@@ -54,7 +49,7 @@ export function ok(body?: unknown): CloudReply {
 }
 
 export function requireAdmin(s: Scope, action: string): void {
-  if (!s.auth.isAdmin) throw karborFault(403, `Policy doesn't allow ${action} to be performed.`);
+  if (!s.auth.isAdmin) throw policyNotAuthorized(action);
 }
 
 export function isObject(v: unknown): v is Record<string, unknown> {

@@ -1,10 +1,12 @@
 /** `/scheduled_operations`: create, list, show, delete (there is no update upstream). */
 import type { CloudContext, Route } from "../../core/contracts";
-import { badRequest } from "../faults";
+import { badRequest, NOT_FOUND } from "../faults";
 import { createOperation, deleteOperation, getOperation } from "../model/operations";
 import { KARBOR, type KarborOperationRecord } from "../model/types";
 import { checkDescription, checkName, isObject, onlyKeys, ok, route, scopeOf, typeError, wrapped } from "./common";
-import { filterBy, page } from "./paging";
+import { listIndex } from "../query/list-index";
+import { OPERATION_MODEL } from "../query/models";
+import { pythonJsonDumps } from "../query/python-json";
 import { operationView } from "./views";
 
 export function operationRoutes(ctx: CloudContext): Route[] {
@@ -26,14 +28,12 @@ export function operationRoutes(ctx: CloudContext): Route[] {
       return ok({ scheduled_operation: operationView(op) });
     }),
     route(ctx, "GET", "/scheduled_operations", (req, s) => {
-      let rows = ctx.store.list(KARBOR.operations)
-        .filter((o) => s.allTenants || o.projectId === s.projectId)
-        .map((o) => ({ ...operationView(o), created_at: o.createdAt }));
-      rows = filterBy(rows, req.query, "name", (r) => r.name);
-      rows = filterBy(rows, req.query, "operation_type", (r) => r.operation_type);
-      rows = filterBy(rows, req.query, "trigger_id", (r) => r.trigger_id);
-      const { items, links } = page(rows, req.query, `${ctx.baseUrl()}/karbor/v1/${s.projectId}/scheduled_operations`);
-      return ok({ operations: items.map(({ created_at: _c, ...o }) => o), ...(links ? { operations_links: links } : {}) });
+      const { items, links } = listIndex(ctx, req, s, ctx.store.list(KARBOR.operations), {
+        style: "engine", collection: "scheduled_operations", rules: OPERATION_MODEL,
+        userFilters: ["all_tenants", "name", "operation_type", "trigger_id", "operation_definition"],
+        columns: operationColumns, findMarker: (id) => ctx.store.get(KARBOR.operations, id), notFound: NOT_FOUND.operation,
+      });
+      return ok({ operations: items.map(operationView), ...(links ? { operations_links: links } : {}) });
     }),
     route(ctx, "GET", "/scheduled_operations/:operation_id", (req, s) =>
       ok({ scheduled_operation: operationView(getOperation(ctx, scopeOf(s), req.params.operation_id)) })),
@@ -42,4 +42,12 @@ export function operationRoutes(ctx: CloudContext): Route[] {
       return ok();
     }),
   ];
+}
+
+function operationColumns(o: KarborOperationRecord) {
+  return {
+    id: o.id, name: o.name, description: o.description, operation_type: o.operationType, user_id: null, project_id: o.projectId,
+    trigger_id: o.triggerId, operation_definition: pythonJsonDumps(o.definition), enabled: o.enabled,
+    created_at: o.createdAt, updated_at: null, deleted_at: null, deleted: false,
+  };
 }

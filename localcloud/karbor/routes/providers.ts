@@ -1,16 +1,18 @@
 /** `/providers` and `/providers/{pid}/checkpoints` (create from a plan, list, show, delete, reset-state). */
 import type { CloudContext, Route } from "../../core/contracts";
 import { COLLECTIONS, type CheckpointRecord } from "../../csbs/model/types";
-import { badRequest, isUuidLike, notFound } from "../faults";
+import { badRequest, isUuidLike, karborFault, NOT_FOUND } from "../faults";
 import { createCheckpoint, deleteCheckpoint, getCheckpoint, resetCheckpointState } from "../model/checkpoints";
 import { getPlan } from "../model/plans";
 import { OS_INFRA_PROVIDER, OS_INFRA_PROVIDER_ID } from "../provider-info";
 import { isObject, onlyKeys, ok, route, scopeOf, typeError, wrapped } from "./common";
-import { page } from "./paging";
+import { collectionLinks, GENERIC_500, getBoolParam, readFilters } from "../query/list-index";
+import { readListParams } from "../query/list-params";
+import { pyStr } from "../query/python-literal";
 import { checkpointView } from "./views";
 
 function provider(id: string): typeof OS_INFRA_PROVIDER {
-  if (id !== OS_INFRA_PROVIDER_ID) throw notFound(`Provider ${id} could not be found.`);
+  if (id !== OS_INFRA_PROVIDER_ID) throw NOT_FOUND.provider(id);
   return OS_INFRA_PROVIDER;
 }
 
@@ -41,21 +43,30 @@ export function providerRoutes(ctx: CloudContext): Route[] {
     }),
     route(ctx, "GET", cps, (req, s) => {
       provider(req.params.provider_id);
-      const q = req.query;
-      for (const key of ["start_date", "end_date"]) {
-        const v = q.get(key);
-        if (v !== null && !DATE_RE.test(v)) throw badRequest(`Invalid input received: The ${key} must be in the format of "%Y-%m-%d"`);
-      }
-      const planId = q.get("plan_id");
-      const start = q.get("start_date");
-      const end = q.get("end_date");
-      const rows = ctx.store.list(COLLECTIONS.checkpoints)
-        .filter((c) => s.allTenants || c.projectId === s.projectId)
+      const params = readListParams(req.query);
+      const filters = readFilters(params.rest, s, ["project_id", "plan_id", "start_date", "end_date"]);
+      const allTenants = getBoolParam("all_tenants", filters) && s.auth.isAdmin;
+      const text = (k: string) => (filters.has(k) ? pyStr(filters.get(k)!) : null);
+      // The protection service: an admin's all_tenants with project_id lists that project, without it every project.
+      const projectId = allTenants && text("project_id") ? text("project_id") : allTenants ? null : s.auth.projectId;
+      const [planId, start, end] = [text("plan_id"), text("start_date"), text("end_date")];
+      // strptime(value, "%Y-%m-%d") fails inside the protection service: the API sees an unnamed remote error.
+      for (const v of [start, end]) if (v && !DATE_RE.test(v)) throw karborFault(500, GENERIC_500);
+      const dir = params.sortDirs[0] === "asc" ? 1 : -1;
+      let rows = ctx.store.list(COLLECTIONS.checkpoints)
+        .filter((c) => projectId === null || c.projectId === projectId)
         .filter((c) => planId === null || c.planId === planId)
-        .filter((c) => (start === null || c.createdAt.slice(0, 10) >= start) && (end === null || c.createdAt.slice(0, 10) <= end))
-        .map((c) => ({ id: c.id, created_at: c.createdAt, record: c }));
-      const { items, links } = page(rows, q, `${ctx.baseUrl()}/karbor/v1/${s.projectId}/providers/${req.params.provider_id}/checkpoints`);
-      return ok({ checkpoints: items.map((r) => checkpointView(ctx, r.record)), ...(links ? { checkpoints_links: links } : {}) });
+        .filter((c) => start === null || (c.createdAt.slice(0, 10) >= start && (end === null || c.createdAt.slice(0, 10) <= end)))
+        .sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1) * dir);
+      if (params.marker !== null) {
+        const at = rows.findIndex((c) => c.id === params.marker);
+        // The bank cannot read the marker's index object: an unnamed error again.
+        if (at < 0) throw karborFault(500, GENERIC_500);
+        rows = rows.slice(at + 1);
+      }
+      // The view builder's next link names `/checkpoints` without the provider, as upstream.
+      const { items, links } = collectionLinks(ctx, req, s, "checkpoints", rows.slice(0, params.limit), params.limit);
+      return ok({ checkpoints: items.map((c) => checkpointView(ctx, c)), ...(links ? { checkpoints_links: links } : {}) });
     }),
     route(ctx, "GET", `${cps}/:checkpoint_id`, (req, s) => {
       provider(req.params.provider_id);

@@ -1,10 +1,12 @@
 /** `/triggers`: time triggers; PUT needs start_time with properties; DELETE of a trigger in use is 424. */
 import type { CloudContext, Route } from "../../core/contracts";
-import { badRequest } from "../faults";
+import { badRequest, NOT_FOUND } from "../faults";
 import { createTrigger, deleteTrigger, getTrigger, updateTrigger } from "../model/triggers";
 import { KARBOR, type KarborTriggerRecord } from "../model/types";
 import { checkName, onlyKeys, ok, route, scopeOf, typeError, wrapped } from "./common";
-import { filterBy, page } from "./paging";
+import { listIndex } from "../query/list-index";
+import { TRIGGER_MODEL } from "../query/models";
+import { pythonJsonDumps } from "../query/python-json";
 import { triggerView } from "./views";
 
 export function triggerRoutes(ctx: CloudContext): Route[] {
@@ -18,13 +20,11 @@ export function triggerRoutes(ctx: CloudContext): Route[] {
       return ok({ trigger_info: triggerView(createTrigger(ctx, s.projectId, t.name, t.type, t.properties)) });
     }),
     route(ctx, "GET", "/triggers", (req, s) => {
-      let rows = ctx.store.list(KARBOR.triggers)
-        .filter((t) => s.allTenants || t.projectId === s.projectId)
-        .map((t) => ({ ...triggerView(t), created_at: t.createdAt }));
-      rows = filterBy(rows, req.query, "name", (r) => r.name);
-      rows = filterBy(rows, req.query, "type", (r) => r.type);
-      const { items, links } = page(rows, req.query, `${ctx.baseUrl()}/karbor/v1/${s.projectId}/triggers`);
-      return ok({ triggers: items.map(({ created_at: _c, ...t }) => t), ...(links ? { triggers_links: links } : {}) });
+      const { items, links } = listIndex(ctx, req, s, ctx.store.list(KARBOR.triggers), {
+        style: "engine", collection: "triggers", userFilters: ["all_tenants", "name", "type", "properties"], rules: TRIGGER_MODEL,
+        columns: triggerColumns, findMarker: (id) => ctx.store.get(KARBOR.triggers, id), notFound: NOT_FOUND.trigger,
+      });
+      return ok({ triggers: items.map(triggerView), ...(links ? { triggers_links: links } : {}) });
     }),
     route(ctx, "GET", "/triggers/:trigger_id", (req, s) => ok({ trigger_info: triggerView(getTrigger(ctx, scopeOf(s), req.params.trigger_id)) })),
     route(ctx, "PUT", "/triggers/:trigger_id", (req, s) => {
@@ -39,4 +39,11 @@ export function triggerRoutes(ctx: CloudContext): Route[] {
       return ok();
     }),
   ];
+}
+
+function triggerColumns(t: KarborTriggerRecord) {
+  return {
+    id: t.id, name: t.name, project_id: t.projectId, type: t.type, properties: pythonJsonDumps(triggerView(t).properties),
+    created_at: t.createdAt, updated_at: null, deleted_at: null, deleted: false,
+  };
 }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { admin } from "../../support/cloud";
-import { createPlan, fault, karborCloudPerTest, OS_INFRA, serverId, state } from "./support/karbor-session";
+import { caller, createPlan, fault, karborCloudPerTest, OS_INFRA, serverId, state } from "./support/karbor-session";
 
 const CPS = `/providers/${OS_INFRA}/checkpoints`;
 
@@ -44,6 +44,42 @@ describe("localcloud Karbor checkpoints", function () {
     assert.equal((await ctx.demo.call("GET", `${CPS}?plan_id=${a.id}`)).body.checkpoints.length, 1);
     assert.equal((await ctx.demo.call("GET", `${CPS}?start_date=2030-01-08`)).body.checkpoints.length, 0);
     assert.equal((await ctx.demo.call("GET", `${CPS}?end_date=2030-01-07`)).body.checkpoints.length, 2);
+  });
+
+  it("pages checkpoints newest first by default, lists another project's for an admin, and refuses bad paging", async () => {
+    const plan = await createPlan(ctx.demo, ["web-000"]);
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      ids.push((await ctx.demo.call("POST", CPS, { checkpoint: { plan_id: plan.id } })).body.checkpoint.id);
+      await admin(ctx.cloud, "POST", "/clock", { advanceSeconds: 60 });
+    }
+    const first = await ctx.demo.call("GET", `${CPS}?limit=2`);
+    assert.deepEqual(first.body.checkpoints.map((c: { id: string }) => c.id), [ids[2], ids[1]]);
+    // The view builder's next link names /checkpoints without the provider, as Karbor's does.
+    assert.equal(first.body.checkpoints_links[0].href, `${ctx.cloud.url}/karbor/v1/${ctx.demo.projectId}/checkpoints?limit=2&marker=${ids[1]}`);
+    assert.deepEqual((await ctx.demo.call("GET", `${CPS}?marker=${ids[1]}`)).body.checkpoints.map((c: { id: string }) => c.id), [ids[0]]);
+    assert.deepEqual((await ctx.demo.call("GET", `${CPS}?sort=created_at:asc&limit=1`)).body.checkpoints.map((c: { id: string }) => c.id), [ids[0]]);
+    fault(await ctx.demo.call("GET", `${CPS}?limit=0`), 400, "badRequest", "limit param must be positive");
+    fault(await ctx.demo.call("GET", `${CPS}?marker=3f1c8f6e-0000-4000-8000-000000000000`), 500, "computeFault");
+    const root = await caller(ctx.cloud, "admin", "admin", "demo");
+    const otherId = (await caller(ctx.cloud, "other")).projectId;
+    assert.equal((await root.call("GET", `${CPS}?all_tenants=1&project_id=${otherId}`)).body.checkpoints.length, 0);
+    assert.equal((await root.call("GET", `${CPS}?all_tenants=1&project_id=${ctx.demo.projectId}`)).body.checkpoints.length, 3);
+    assert.equal((await ctx.demo.call("GET", `${CPS}?all_tenants=1&project_id=${otherId}`)).body.checkpoints.length, 3, "a member sees their own");
+  });
+
+  it("refuses another project's checkpoint with 403 AccessCheckpointNotAllowed, also as a restore source", async () => {
+    const plan = await createPlan(ctx.demo, ["web-000"]);
+    const c = (await ctx.demo.call("POST", CPS, { checkpoint: { plan_id: plan.id } })).body.checkpoint;
+    const other = await caller(ctx.cloud, "other");
+    const message = `Access checkpoint ${c.id} is not allowed`;
+    fault(await other.call("GET", `${CPS}/${c.id}`), 403, "forbidden", message);
+    fault(await other.call("DELETE", `${CPS}/${c.id}`), 403, "forbidden", message);
+    fault(await other.call("PUT", `${CPS}/${c.id}`, { "os-resetState": { state: "error" } }), 403, "forbidden", message);
+    fault(await other.call("POST", "/restores", { restore: { provider_id: OS_INFRA, checkpoint_id: c.id, parameters: {} } }), 403, "forbidden", message);
+    const missing = await other.call("POST", "/restores", { restore: { provider_id: OS_INFRA, checkpoint_id: "3f1c8f6e-0000-4000-8000-000000000000", parameters: {} } });
+    assert.deepEqual([missing.status, missing.body.restore.status], [200, "fail"], "a missing checkpoint fails the restore Karbor already recorded");
+    fault(await other.call("GET", `${CPS}/3f1c8f6e-0000-4000-8000-000000000000`), 404, "itemNotFound", "Checkpoint 3f1c8f6e-0000-4000-8000-000000000000 could not be found.");
   });
 
   it("deletes only an available or error checkpoint (else 500 computeFault), answering {}", async () => {
