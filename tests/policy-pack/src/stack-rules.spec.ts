@@ -4,10 +4,10 @@ import { ANY_RULE, levels, previewWithPack, violationsOf } from "../pack-support
 
 /**
  * The three stack rules through the real engine, on one stack, in one preview each. The resources carry this
- * package's type tokens but come from a permissive stand-in provider: pulumi-csbs's own provider refuses the
- * first association that breaks a deployment-wide rule in its `check`, and the engine then ends the preview
- * before the stack rules run, so only a provider that lets everything through shows the pack catching every
- * violation at once. The pack recognises resources by type token alone, which is what this shows too.
+ * package's type tokens but come from a permissive stand-in provider: with pulumi-csbs's own SDK and provider the
+ * program reports these violations itself and the engine ends the preview at the first check failure, before the
+ * stack rules run (tests/engine/stack-rules.spec.ts), so the pack's own report shows where our check is not in
+ * the way. The pack recognises resources by type token alone, which is what this shows too.
  */
 const program = `
 const pulumi = require("@pulumi/pulumi");
