@@ -1,28 +1,13 @@
 import * as assert from "node:assert/strict";
-import * as pulumi from "@pulumi/pulumi";
 import { check as checkPolicy } from "../../provider/hooks/policy-hooks";
 import { check as checkAssociation } from "../../provider/hooks/association-hooks";
 import { BackupPolicy } from "../../sdk/backup-policy";
 import { PolicyAssociation } from "../../sdk/policy-association";
-
-/** The inputs the SDK registers for each resource, as the engine would receive them. */
-const registered = new Map<string, Record<string, unknown>>();
+import { registeredInputsPerSuite } from "./registered-inputs";
 
 describe("the SDK resources' registered inputs", () => {
-  before(async () => {
-    await pulumi.runtime.setMocks(
-      {
-        newResource: (args) => {
-          registered.set(args.name, args.inputs as Record<string, unknown>);
-          return { id: `${args.name}-id`, state: args.inputs };
-        },
-        call: (args) => args.inputs,
-      },
-      "project",
-      "stack",
-      true,
-    );
-  });
+  /** The inputs the SDK registers for each resource, as the engine would receive them. */
+  const registered = registeredInputsPerSuite();
 
   it("carry a misspelt input from JavaScript on to check, which rejects it by name", async () => {
     const args = { schedule: { times: ["02:00"] }, retention: { maxBackups: 7 }, retenton: { maxBackups: 9 } };

@@ -2,13 +2,12 @@ import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { BackupPolicy } from "../../sdk/backup-policy";
 import { policyRefOf } from "../../sdk/policy-ref";
+import { registeredInputsPerSuite } from "./registered-inputs";
 
 const value = <T>(input: pulumi.Input<T>): Promise<T> => new Promise((resolve) => pulumi.output(input).apply((v) => resolve(v as T)));
 
 describe("the key grouping associations of one policy", () => {
-  before(async () => {
-    await pulumi.runtime.setMocks({ newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }), call: (args) => args.inputs }, "project", "stack", true);
-  });
+  registeredInputsPerSuite();
 
   it("is the URN of the BackupPolicy whose id the association is given", async () => {
     const policy = new BackupPolicy("daily", { schedule: { times: ["02:00"] }, retention: { maxBackups: 7 } });

@@ -2,32 +2,17 @@ import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { check } from "../../provider/hooks/server-backup-hooks";
 import { ServerBackup } from "../../sdk/server-backup";
+import { registeredInputsPerSuite, registeredOf } from "./registered-inputs";
 
-/** The inputs the SDK registers for each resource, as the engine would receive them. */
-const registered = new Map<string, Record<string, unknown>>();
 const SERVER = "00000000-0000-4000-8000-000000000001";
 
-async function register(name: string, args: ConstructorParameters<typeof ServerBackup>[1], opts?: pulumi.CustomResourceOptions): Promise<Record<string, unknown>> {
-  const backup = new ServerBackup(name, args, opts);
-  await new Promise<void>((resolve) => backup.urn.apply(() => resolve()));
-  return registered.get(name) ?? {};
-}
-
 describe("the ServerBackup resource's registered inputs", () => {
-  before(async () => {
-    await pulumi.runtime.setMocks(
-      {
-        newResource: (args) => {
-          registered.set(args.name, args.inputs as Record<string, unknown>);
-          return { id: `${args.name}-id`, state: args.inputs };
-        },
-        call: (args) => args.inputs,
-      },
-      "project",
-      "stack",
-      true,
-    );
-  });
+  const registered = registeredInputsPerSuite();
+
+  async function register(name: string, args: ConstructorParameters<typeof ServerBackup>[1], opts?: pulumi.CustomResourceOptions): Promise<Record<string, unknown>> {
+    await registeredOf(new ServerBackup(name, args, opts));
+    return registered.get(name) ?? {};
+  }
 
   it("carry the resource name, customTimeouts in ms and a default name from project, stack and resource", async () => {
     const inputs = await register("before-upgrade", { serverId: SERVER }, { customTimeouts: { create: "20m", delete: "90s" } });

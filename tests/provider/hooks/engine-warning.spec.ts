@@ -1,23 +1,10 @@
 import * as assert from "node:assert/strict";
 import { warnUser } from "../../../provider/hooks/engine-warning";
 import { resetProviderRuntime } from "../../../provider/runtime/provider-runtime";
+import { capturedStderrPerTest } from "./captured-stderr";
 
 describe("warnings to the user", () => {
-  const write = process.stderr.write;
-  let written: string[];
-
-  beforeEach(() => {
-    resetProviderRuntime();
-    written = [];
-    process.stderr.write = ((chunk: string | Uint8Array) => {
-      written.push(String(chunk));
-      return true;
-    }) as typeof process.stderr.write;
-  });
-  afterEach(() => {
-    process.stderr.write = write;
-    resetProviderRuntime();
-  });
+  const written = capturedStderrPerTest();
 
   it("falls back to stderr outside the engine's dynamic-provider process", async () => {
     await warnUser("insecure is on");

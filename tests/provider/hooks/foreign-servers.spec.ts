@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import type { PolicyRecord } from "../../../provider/backends/policy-backend";
 import type { ProviderContext } from "../../../provider/hooks/context";
 import { warnOfForeignServers } from "../../../provider/hooks/foreign-servers";
-import { resetProviderRuntime } from "../../../provider/runtime/provider-runtime";
+import { capturedStderrPerTest } from "./captured-stderr";
 import { livePolicy } from "./rule-support";
 
 /** Just what the warning reads: the policy once, and server names (`db-0` has none in Nova, `gone` fails). */
@@ -15,20 +15,7 @@ function context(record: PolicyRecord | undefined | Error): ProviderContext {
 }
 
 describe("deleting a policy that still holds servers", () => {
-  const write = process.stderr.write;
-  let warned: string[];
-  beforeEach(() => {
-    resetProviderRuntime();
-    warned = [];
-    process.stderr.write = ((chunk: string | Uint8Array) => {
-      warned.push(String(chunk));
-      return true;
-    }) as typeof process.stderr.write;
-  });
-  afterEach(() => {
-    process.stderr.write = write;
-    resetProviderRuntime();
-  });
+  const warned = capturedStderrPerTest();
 
   it("warns by name of every server left in it, sorted, ids where no name is known", async () => {
     await warnOfForeignServers(context(livePolicy("p1", "daily", ["s2", "gone", "s1"])), "p1", 'BackupPolicy "daily"');
