@@ -13,6 +13,9 @@ const item = (over: Partial<CsbsCheckpointItem>): CsbsCheckpointItem => ({
   ...over,
 });
 
+/** What every record of `item()` holds, whatever its extend_info. */
+const IDENTITY = { id: "b1", checkpointId: "c1", name: "autobk_1", description: "", serverId: "s1", status: "available" };
+
 describe("a CSBS checkpoint item as a backup record", () => {
   it("reads string-typed numbers and flags, times without a zone as UTC, and each volume backup", () => {
     const record = backupFromCsbsItem(
@@ -31,13 +34,8 @@ describe("a CSBS checkpoint item as a backup record", () => {
       }),
     );
     assert.deepEqual(record, {
-      id: "b1",
-      checkpointId: "c1",
-      name: "autobk_1",
-      description: "",
-      serverId: "s1",
+      ...IDENTITY,
       serverName: "web-1",
-      status: "available",
       kind: "automatic",
       incremental: true,
       sizeMb: 1024.5,
@@ -52,20 +50,7 @@ describe("a CSBS checkpoint item as a backup record", () => {
 
   it("fills what is missing with neutral values, a manual kind, and no optional fields", () => {
     const record = backupFromCsbsItem(item({ extend_info: undefined, created_at: "" }));
-    assert.deepEqual(record, {
-      id: "b1",
-      checkpointId: "c1",
-      name: "autobk_1",
-      description: "",
-      serverId: "s1",
-      serverName: "",
-      status: "available",
-      kind: "manual",
-      incremental: false,
-      sizeMb: 0,
-      createdAt: "",
-      volumeBackups: [],
-    });
+    assert.deepEqual(record, { ...IDENTITY, serverName: "", kind: "manual", incremental: false, sizeMb: 0, createdAt: "", volumeBackups: [] });
   });
 
   it("keeps a failure reason only for a backup in error", () => {
