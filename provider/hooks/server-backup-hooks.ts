@@ -62,7 +62,9 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
   try {
     const ctx = await providerContext();
     if (ctx.settings.api === "karbor") {
-      const failures = [...karborFailures(inputs), ...(!hasState(olds) ? await karborQuotaFailures(ctx, hidden.__resourceName) : [])];
+      // A new resource and a replacement both take a new backup, and so a plan for a moment.
+      const takesBackup = !hasState(olds) || (await diff("", olds, inputs as unknown as Props)).changes;
+      const failures = [...karborFailures(inputs), ...(takesBackup ? await karborQuotaFailures(ctx, hidden.__resourceName) : [])];
       if (failures.length > 0) return { failures: failuresForEngine(failures) };
     }
   } catch (err) {

@@ -205,6 +205,23 @@ export function describeServerBackup(d: Dialect): void {
       await admin(cloud, "POST", "/csbs/settings", { failReasons: {} });
     });
 
+    if (d.api === "karbor") {
+      it("counts the backup's plan against Karbor's plan quota in the preview", async () => {
+        assert.equal(api.dialect, "karbor");
+        if (api.dialect !== "karbor") return;
+        const outside = await api.createPolicy("outside-the-stack", serverIds(cloud, "web-070"));
+        await api.setPlanQuota(1);
+        setBackups(stack, [backup(["v5"])]);
+        const full = await stack.preview();
+        assert.notEqual(full.code, 0, full.output);
+        assert.match(full.output, /plan of its own.*exceed the project's plan quota/);
+        await api.setPlanQuota(2);
+        const room = await stack.preview();
+        assert.equal(room.code, 0, room.output);
+        await api.deletePolicy(outside.id);
+      });
+    }
+
     it("drops a backup deleted in the console on refresh", async () => {
       setBackups(stack, [backup(["v4"])]);
       const up = await stack.up();

@@ -31,6 +31,21 @@ describe("the live policy rules as properties", () => {
     );
   });
 
+  it("count one Karbor plan per ServerBackup the deployment creates", () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 10 }), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 1, max: 16 }), (outside, backups, quota) => {
+        const live = Array.from({ length: outside }, (_, i) => livePolicy(uuid(i), `outside-${i}`));
+        const entry: PolicyEntry = { resourceName: "daily", policyName: "daily", creates: true };
+        const serverBackups = Array.from({ length: backups }, (_, i) => ({ resourceName: `before-${i}` }));
+        const failures = policyRuleFailures(
+          deepFreeze({ entry, inputs: inputs("daily"), autoNamed: false, live, quota, deployment: { policies: [entry], associations: [], serverBackups } }),
+        );
+        assert.equal(failures.some((f) => f.rule === "quota.policiesPerProject"), outside + 1 + backups > quota);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("never count a live policy of the deployment twice, whatever else the project holds", () => {
     fc.assert(
       fc.property(fc.nat({ max: 31 }), (outside) => {
