@@ -18,6 +18,9 @@ export const SERVER_FIELD_SINCE: Readonly<Record<string, string>> = {
   locked_reason: "2.73",
 };
 
+/** The version of the server tag API: its routes and the list filters `tags`, `tags-any`, `not-tags`, `not-tags-any`. */
+export const TAGS_SINCE = "2.26";
+
 /** The version from which a server's `flavor` is the embedded flavor instead of `{id, links}`. */
 export const EMBEDDED_FLAVOR_SINCE = "2.47";
 

@@ -10,8 +10,8 @@ import { getRoutes } from "./get-route";
 import { pagedBody } from "./paging";
 import { serverDetail, serverSummary, volumeAttachment } from "./server-json";
 import { tagFilter } from "./server-tags";
-import { microversioned, versionOf } from "../core/microversion";
-import { NOVA } from "./nova-microversion";
+import { atLeast, microversioned, versionOf } from "../core/microversion";
+import { NOVA, TAGS_SINCE } from "./nova-microversion";
 import { microversionDoc } from "./version-doc";
 
 const STATUSES = new Set(["ACTIVE", "SHUTOFF", "ERROR", "RESIZE", "VERIFY_RESIZE"]);
@@ -42,7 +42,8 @@ export function novaRoutes(view: StoreComputeView, baseUrl: () => string): Route
       if (!STATUSES.has(wanted)) fail("compute", 400, `Invalid status value: "${status.slice(0, 40)}"; use one of ${[...STATUSES].join(", ")}`);
       servers = servers.filter((s) => s.status === wanted);
     }
-    const tagged = tagFilter(req.query);
+    // Below 2.26 the tag filters are not in Nova's query schema: they are dropped like any unknown filter.
+    const tagged = atLeast(versionOf(req, NOVA), TAGS_SINCE) ? tagFilter(req.query) : () => true;
     return servers.filter((s) => tagged(s.tags ?? []));
   };
 

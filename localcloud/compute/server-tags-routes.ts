@@ -1,13 +1,19 @@
 /**
  * `/servers/{id}/tags` (Nova microversion 2.26): list, replace all, delete all, check one, add one, delete one.
- * Readers may read; writes need the member role. Another project's server is 404, like a missing one.
+ * Readers may read; writes need the member role. Another project's server is 404, like a missing one. Below 2.26
+ * every tag route is Nova's bare 404: its dispatcher answers a method the version lacks as if it did not exist.
  */
 import type { CloudRequest, Route, ServerFixture, Store } from "../core/contracts";
 import { fail } from "../core/errors";
+import { atLeast, versionOf } from "../core/microversion";
 import { requireRead, requireWrite } from "../core/roles";
 import { SERVERS } from "../fixtures/apply-fixtures";
 import type { StoreComputeView } from "./compute-view";
+import { NOVA, TAGS_SINCE } from "./nova-microversion";
 import { checkTag, checkTagList, MAX_TAGS_PER_SERVER } from "./server-tags";
+
+/** What Nova answers a request below the method's microversion: webob's HTTPNotFound, with no word of versions. */
+export const METHOD_NOT_IN_VERSION = "The resource could not be found.";
 
 /** The caller's server named in the URL (read or write access as asked), or Nova's 404. */
 export function serverOf(view: StoreComputeView, req: CloudRequest, write: boolean, action = "os-server-tags"): ServerFixture {
@@ -20,8 +26,13 @@ export function serverOf(view: StoreComputeView, req: CloudRequest, write: boole
 
 export function serverTagRoutes(store: Store, view: StoreComputeView, baseUrl: () => string): Route[] {
   const save = (server: ServerFixture, tags: string[]) => store.put<ServerFixture>(SERVERS, { ...server, tags });
-  const route = (method: Route["method"], pattern: string, handler: Route["handler"]): Route =>
-    ({ method, pattern: `/compute/v2.1/servers/:server_id/tags${pattern}`, service: "compute", auth: "token", handler });
+  const route = (method: Route["method"], pattern: string, handler: Route["handler"]): Route => ({
+    method, pattern: `/compute/v2.1/servers/:server_id/tags${pattern}`, service: "compute", auth: "token",
+    handler: (req) => {
+      if (!atLeast(versionOf(req, NOVA), TAGS_SINCE)) fail("compute", 404, METHOD_NOT_IN_VERSION);
+      return handler(req);
+    },
+  });
   return [
     route("GET", "", (req) => ({ status: 200, body: { tags: [...(serverOf(view, req, false).tags ?? [])] } })),
     route("PUT", "", (req) => {

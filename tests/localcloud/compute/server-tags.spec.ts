@@ -90,6 +90,25 @@ describe("localcloud Nova server tags and metadata (microversion 2.26)", functio
     assert.equal((await call("PUT", `/servers/${ids["tg-a"]}/tags/z`, undefined, other.token)).status, 404);
   });
 
+  it("answers every tag route below 2.26 with Nova's bare 404, and drops the tag filters there", async () => {
+    const at = (version: string | undefined, method: string, path: string, body?: unknown) =>
+      request(method, `${ctx.cloud.url}/compute/v2.1${path}`, { token: ctx.demo.token, body, headers: version ? { "openstack-api-version": `compute ${version}` } : {} });
+    const id = ids["tg-a"];
+    for (const [method, path, body] of [["GET", `/servers/${id}/tags`], ["PUT", `/servers/${id}/tags`, { tags: ["x"] }], ["DELETE", `/servers/${id}/tags`],
+      ["GET", `/servers/${id}/tags/red`], ["PUT", `/servers/${id}/tags/new`], ["DELETE", `/servers/${id}/tags/red`]] as const) {
+      for (const version of [undefined, "2.25"]) {
+        const r = await at(version, method, path, body);
+        assert.equal(r.status, 404, `${method} ${path} at ${version ?? "no header"}`);
+        assert.deepEqual(r.body, { itemNotFound: { code: 404, message: "The resource could not be found." } });
+        assert.equal(r.headers["openstack-api-version"], `compute ${version ?? "2.1"}`);
+      }
+    }
+    assert.deepEqual((await call("GET", `/servers/${id}/tags`)).body, { tags: ["red", "blue"] }, "nothing changed");
+    const all = (r: { body: unknown }) => (r.body as { servers: Detail[] }).servers.map((s) => s.name).sort();
+    assert.deepEqual(all(await at("2.25", "GET", "/servers/detail?name=%5Etg-&tags=blue")), ["tg-a", "tg-b", "tg-c", "tg-d"]);
+    assert.deepEqual(all(await at("2.26", "GET", "/servers/detail?name=%5Etg-&tags=blue")), ["tg-a"]);
+  });
+
   it("tags default-fixture servers so that selection by tag can be shown", async () => {
     const prod = ((await call("GET", "/servers/detail?tags=prod")).body as { servers: Detail[] }).servers;
     assert.deepEqual(prod.map((s) => s.name).sort(), ["db-0", "db-1", "web-000", "web-001", "web-002"]);

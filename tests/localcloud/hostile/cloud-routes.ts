@@ -6,7 +6,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { adminRoutes } from "../../../localcloud/admin/admin-routes";
+import { NOVA } from "../../../localcloud/compute/nova-microversion";
 import { novaRoutes } from "../../../localcloud/compute/nova-routes";
+import { serverMetadataRoutes } from "../../../localcloud/compute/server-metadata-routes";
+import { serverTagRoutes } from "../../../localcloud/compute/server-tags-routes";
+import { microversioned } from "../../../localcloud/core/microversion";
 import type { Route, ServiceModule } from "../../../localcloud/core/contracts";
 import { csbsService } from "../../../localcloud/csbs";
 import { Directory } from "../../../localcloud/identity/directory";
@@ -39,6 +43,10 @@ export function cloudRoutes(cloud: TestCloud): RouteShape[] {
   const routes: Route[] = [
     ...keystoneRoutes({ directory, tokens, baseUrl: ctx.baseUrl }),
     ...novaRoutes(cloud.context.compute as Parameters<typeof novaRoutes>[0], ctx.baseUrl),
+    ...microversioned(NOVA, [
+      ...serverTagRoutes(cloud.store, cloud.context.compute as Parameters<typeof serverTagRoutes>[1], ctx.baseUrl),
+      ...serverMetadataRoutes(cloud.context.compute as Parameters<typeof serverMetadataRoutes>[0]),
+    ]),
     ...cinderRoutes(cloud.context.compute as Parameters<typeof cinderRoutes>[0], ctx.baseUrl),
     ...glanceRoutes(ctx.baseUrl),
     ...adminRoutes({ store: cloud.store, clock: cloud.clock, faults: cloud.faults, requestLog: cloud.requestLog, tokens }),

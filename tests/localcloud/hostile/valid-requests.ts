@@ -5,7 +5,9 @@
  * the real ids of the hostile cloud and no body. `prepare` creates what the request consumes (the plan a
  * DELETE removes, the throwaway token a revocation ends) before the state is snapshotted.
  */
+import type { ServerFixture } from "../../../localcloud/core/contracts";
 import { COLLECTIONS } from "../../../localcloud/csbs/model/types";
+import { SERVERS } from "../../../localcloud/fixtures/apply-fixtures";
 import { ADMIN_HEADERS, login } from "../../support/cloud";
 import { OS_INFRA } from "../karbor/support/karbor-session";
 import { request } from "../http";
@@ -52,6 +54,21 @@ function freeServer(hc: HostileCloud): { id: string; name: string } {
 }
 
 let created = 0;
+
+/** The tag routes exist from Nova microversion 2.26 on. */
+const TAGS_VERSION = { "openstack-api-version": "compute 2.26" };
+
+function hostileServer(hc: HostileCloud): ServerFixture {
+  const server = hc.cloud.store.get(SERVERS, hc.params.server_id!);
+  if (!server) throw new Error(`the hostile cloud's server ${hc.params.server_id} is gone`);
+  return server;
+}
+
+async function withTag(hc: HostileCloud, tag: string): Promise<string> {
+  const r = await request("PUT", `${hc.cloud.url}/compute/v2.1/servers/${hc.params.server_id}/tags/${tag}`, { token: hc.token, headers: TAGS_VERSION });
+  if (r.status !== 201 && r.status !== 204) throw new Error(`preparing tag ${tag} failed: ${r.status} ${r.text}`);
+  return tag;
+}
 
 function serverResource(hc: HostileCloud) {
   return { resource_id: hc.params.server_id!, resource_type: "OS::Nova::Server" };
@@ -103,6 +120,18 @@ const RECIPES: Record<string, Recipe> = {
   "POST /csbs/v1/:project_id/csbs_backup_policy/resource_instances/action": () => ({ caller: "demo", body: { action: "filter", tags: [{ key: "team", values: ["web"] }] } }),
   "POST /csbs/v1/:project_id/csbs_backup_policy/:policy_id/tags": () => ({ caller: "demo", body: { tag: { key: "owner", value: "hostile" } } }),
   "POST /csbs/v1/:project_id/csbs_backup_policy/:policy_id/tags/action": () => ({ caller: "demo", body: { action: "create", tags: [{ key: "team", value: "web" }] } }),
+
+  "GET /compute/v2.1/servers/:server_id/tags": () => ({ caller: "demo", headers: TAGS_VERSION }),
+  "PUT /compute/v2.1/servers/:server_id/tags": () => ({ caller: "demo", headers: TAGS_VERSION, body: { tags: ["web", "hostile"] } }),
+  "DELETE /compute/v2.1/servers/:server_id/tags": () => ({ caller: "demo", headers: TAGS_VERSION }),
+  "GET /compute/v2.1/servers/:server_id/tags/:tag": async (hc) => ({ caller: "demo", headers: TAGS_VERSION, params: { tag: await withTag(hc, "kept") } }),
+  "PUT /compute/v2.1/servers/:server_id/tags/:tag": () => ({ caller: "demo", headers: TAGS_VERSION, params: { tag: `hostile-${++created}` } }),
+  "DELETE /compute/v2.1/servers/:server_id/tags/:tag": async (hc) => ({ caller: "demo", headers: TAGS_VERSION, params: { tag: await withTag(hc, "throwaway") } }),
+  "GET /compute/v2.1/servers/:server_id/metadata/:key": (hc) => {
+    const key = Object.keys(hostileServer(hc).metadata ?? {})[0];
+    if (key === undefined) throw new Error(`the hostile cloud's server ${hc.params.server_id} has no metadata`);
+    return { caller: "demo", params: { key } };
+  },
 
   "POST /karbor/v1/:project_id/plans": (hc) => ({ caller: "karbor", body: planBody(hc, "hostile-plan") }),
   "PUT /karbor/v1/:project_id/plans/:plan_id": (hc) => ({ caller: "karbor", params: { plan_id: hc.karbor.planId }, body: { plan: { name: "kb-plan" } } }),
