@@ -1,10 +1,10 @@
-/** `limit`/`marker` paging as Nova and Cinder do it, with their 400 messages. */
+/** `limit`/`marker` paging of Nova's server lists (Cinder has its own: ../volume/cinder-paging.ts). */
 import type { ServiceName } from "../core/contracts";
 import { serviceError } from "../core/errors";
 import { ReplyError } from "../core/contracts";
 import { paginate, type PagingDialect, type PagingProblem } from "../core/paging";
 
-/** The largest page Nova and Cinder serve (`osapi_max_limit`). */
+/** The largest page Nova serves (`osapi_max_limit`). */
 export const MAX_LIMIT = 1000;
 
 function message(problem: PagingProblem): string {
@@ -20,7 +20,7 @@ function message(problem: PagingProblem): string {
   }
 }
 
-/** Nova's and Cinder's rules: digits only, 0 allowed (an empty page), a next link only when rows follow. */
+/** Nova's rules as the local cloud serves them: digits only, 0 allowed (an empty page), a next link only when rows follow. */
 export function novaPaging(service: ServiceName): PagingDialect {
   return {
     maxLimit: MAX_LIMIT,
@@ -35,7 +35,7 @@ export function novaPaging(service: ServiceName): PagingDialect {
 }
 
 /**
- * A list body as Nova and Cinder send it: one page of `items` after the request's marker, rendered, under `key`,
+ * A list body as Nova sends it: one page of `items` after the request's marker, rendered, under `key`,
  * with `{key}_links` when a next page exists.
  */
 export function pagedBody<T extends { id: string }>(

@@ -9,7 +9,7 @@ import { naiveMicrosTime } from "../core/ids";
 import { requireProjectMatch, requireRead } from "../core/roles";
 import type { StoreComputeView } from "../compute/compute-view";
 import { getRoutes } from "../compute/get-route";
-import { pagedBody } from "../compute/paging";
+import { cinderPage } from "./cinder-paging";
 import { microversionDoc } from "../compute/version-doc";
 
 function volumeDetail(baseUrl: string, v: VolumeFixture, server: ServerFixture | undefined, userId: string) {
@@ -75,9 +75,11 @@ export function cinderRoutes(view: StoreComputeView, baseUrl: () => string): Rou
     if (name !== null) volumes = volumes.filter((v) => v.name === name);
     const status = req.query.get("status");
     if (status !== null) volumes = volumes.filter((v) => (v.serverId ? "in-use" : "available") === status);
-    const url = `${baseUrl()}/volume/v3/${auth.projectId}/volumes${detail ? "/detail" : ""}`;
     const summary = (v: VolumeFixture) => ({ id: v.id, name: v.name, links: [{ rel: "self", href: `${baseUrl()}/volume/v3/${v.projectId}/volumes/${v.id}` }] });
-    return { status: 200, body: pagedBody("volumes", volumes, req.query, "volume", url, (v) => (detail ? render(v, auth.userId) : summary(v))) };
+    // The view builder's next link names the collection, /volumes, for the detail list too.
+    const page = cinderPage(volumes, req.query, `${baseUrl()}/volume/v3/${req.params.project_id}/volumes`);
+    const body = { volumes: page.items.map((v) => (detail ? render(v, auth.userId) : summary(v))), ...(page.links ? { volumes_links: page.links } : {}) };
+    return { status: 200, body };
   };
 
   const get = getRoutes("volume");

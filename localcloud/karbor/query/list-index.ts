@@ -5,6 +5,7 @@
  * `<collection>_links` next link of `ViewBuilder._get_collection_links`. Routes declare an {@link IndexSpec}.
  */
 import type { CloudContext, CloudRequest } from "../../core/contracts";
+import { withMarkerLast } from "../../core/python-text";
 import type { UpstreamException } from "../../core/upstream-exception";
 import { invalidInput, invalidParameterValue, karborFault, unexpectedApiError } from "../faults";
 import type { Scope } from "../routes/common";
@@ -63,21 +64,14 @@ function refuse<R>(spec: IndexSpec<R>, p: DbProblem): UpstreamException {
   return karborFault(500, GENERIC_500);
 }
 
-/** Python's `urlencode` (quote_plus: only letters, digits and `_.-~` stay as they are). */
-function urlencode(pairs: Array<[string, string]>): string {
-  const q = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).replace(/%20/g, "+");
-  return pairs.map(([k, v]) => `${q(k)}=${q(v)}`).join("&");
-}
-
 /**
  * `_get_collection_links`: a next link whenever the page is full, to `/v1/{token's project}/{collection}` with
  * the request's parameters and `marker` moved to the end.
  */
 export function collectionLinks<R extends { id: string }>(ctx: CloudContext, req: CloudRequest, s: Scope, collection: string, items: R[], limit: number): IndexPage<R> {
   if (items.length === 0 || limit > items.length) return { items };
-  const pairs = [...req.query.entries()].filter(([k]) => k !== "marker");
-  pairs.push(["marker", items[items.length - 1]!.id]);
-  return { items, links: [{ rel: "next", href: `${ctx.baseUrl()}/karbor/v1/${s.auth.projectId}/${collection}?${urlencode(pairs)}` }] };
+  const query = withMarkerLast(req.query, items[items.length - 1]!.id);
+  return { items, links: [{ rel: "next", href: `${ctx.baseUrl()}/karbor/v1/${s.auth.projectId}/${collection}?${query}` }] };
 }
 
 /** The filters left after `remove_invalid_filter_options` and `check_filters`. */

@@ -4,6 +4,7 @@
  * Each parameter is popped once, as from webob's MultiDict: the first occurrence is read, a repeat stays behind
  * as a filter.
  */
+import { pythonInt } from "../../core/python-text";
 import { badRequest } from "../faults";
 
 /** CONF.osapi_max_limit. */
@@ -21,13 +22,7 @@ export interface ListParams {
   rest: Array<[string, string]>;
 }
 
-/** Python's `int(text)` for a str: surrounding whitespace, a sign, digits with single underscores. */
-export function pythonInt(text: string): number | undefined {
-  const m = /^\s*([+-]?)(\d(?:_?\d)*)\s*$/.exec(text);
-  if (!m) return undefined;
-  const n = Number(m[2]!.replace(/_/g, ""));
-  return m[1] === "-" ? -n : n;
-}
+export { pythonInt };
 
 function pop(rest: Array<[string, string]>, name: string): string | undefined {
   const i = rest.findIndex(([k]) => k === name);

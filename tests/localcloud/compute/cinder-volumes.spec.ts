@@ -62,6 +62,29 @@ describe("localcloud Cinder subset (/volume/v3/{project_id})", function () {
     assert.ok(brief.volumes_links, "a next link when more volumes exist");
   });
 
+  it("pages as Cinder: a next link on every full page with marker last, limit 0 an empty page, offset after the marker", async () => {
+    const all = ((await vol("/volumes?status=in-use")).body as { volumes: Array<{ id: string }> }).volumes.map((v) => v.id);
+    const first = (await vol("/volumes/detail?status=in-use&limit=2")).body as { volumes: Array<{ id: string }>; volumes_links: Array<{ rel: string; href: string }> };
+    assert.deepEqual(first.volumes.map((v) => v.id), all.slice(0, 2));
+    assert.equal(first.volumes_links[0]!.href, `${ctx.cloud.url}/volume/v3/${ctx.demo.projectId}/volumes?status=in-use&limit=2&marker=${all[1]}`);
+    const afterMarker = (await vol(`/volumes?status=in-use&marker=${all[1]}&offset=1&limit=1`)).body as { volumes: Array<{ id: string }> };
+    assert.deepEqual(afterMarker.volumes.map((v) => v.id), [all[3]]);
+    const lastPage = (await vol(`/volumes?status=in-use&marker=${all[all.length - 3]}`)).body as { volumes: unknown[]; volumes_links?: unknown };
+    assert.deepEqual([lastPage.volumes.length, lastPage.volumes_links], [2, undefined], "a page short of the limit has no next link");
+    assert.deepEqual((await vol("/volumes?limit=0")).body, { volumes: [] });
+  });
+
+  it("refuses bad paging parameters with Cinder's words", async () => {
+    const fault = async (query: string, status: number, name: string, message: string) =>
+      assert.deepEqual(((await vol(`/volumes${query}`)) as { body: unknown }).body, { [name]: { code: status, message } }, query);
+    await fault("?limit=two", 400, "badRequest", "limit param must be an integer");
+    await fault("?limit=-1", 400, "badRequest", "limit param must be positive");
+    await fault("?offset=x", 400, "badRequest", "offset must be an integer");
+    await fault("?offset=-2", 400, "badRequest", "offset must be >= 0");
+    await fault("?offset=2147483648", 400, "badRequest", "offset must be <= 2147483647");
+    await fault("?marker=00000000-0000-4000-8000-000000000000", 404, "itemNotFound", "Volume 00000000-0000-4000-8000-000000000000 could not be found.");
+  });
+
   it("answers 404 itemNotFound for an unknown volume and for another project's volume", async () => {
     const unknown = await vol("/volumes/00000000-0000-4000-8000-000000000000");
     assert.equal(unknown.status, 404);
