@@ -4,6 +4,7 @@
  * (empty for a moment right after the create: OTC TF #1358), and a delete through the checkpoint.
  */
 import { isApiError } from "../clients/api-error";
+import { outcomeUnknown } from "../clients/outcome";
 import type { CsbsClient } from "../clients/csbs";
 import type { CsbsOperationsClient } from "../clients/csbs-operations";
 import { backupFromCsbsItem } from "./csbs-backup-mapping";
@@ -29,7 +30,23 @@ export class CsbsBackupBackend implements BackupBackend {
     return { code: answer.error_code, message: answer.error_msg ?? "the service says the server cannot be backed up" };
   }
 
+  /**
+   * One create request. When its answer is lost (the service may have started the backup), the server's
+   * backup of this name that is being made is taken as this one: a server has at most one backup running, so
+   * it cannot be someone else's of the same name started in between. Otherwise the error goes on.
+   */
   async startBackup(spec: ServerBackupSpec): Promise<StartedBackup> {
+    try {
+      return await this.sendCreate(spec);
+    } catch (err) {
+      if (!outcomeUnknown(err)) throw err;
+      const running = (await this.csbs.listCheckpointItems({ resource_id: spec.serverId, status: "protecting" })).find((i) => i.name === spec.name);
+      if (running) return { checkpointId: running.checkpoint_id, backupId: running.id };
+      throw err;
+    }
+  }
+
+  private async sendCreate(spec: ServerBackupSpec): Promise<StartedBackup> {
     const checkpoint = await this.operations.protectServer(spec.serverId, {
       protect: {
         backup_name: spec.name,
