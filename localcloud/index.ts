@@ -178,6 +178,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       requestLog,
       identity: store,
       applyFixtures: (f) => write(f, region),
+      regions: () => regions.map((r) => ({ name: r.name, url: r.url(), now: r.clock.now().toISOString() })),
       ...(tokens ? { tokens } : {}),
     }),
   );

@@ -30,6 +30,8 @@ export interface AdminDeps {
   identity?: DumpableStore;
   /** Writes posted fixtures (Keystone's parts, this region's servers, other regions' by name). @default into `store` */
   applyFixtures?: (fixtures: Fixtures) => AppliedFixtures;
+  /** The cloud's regions, the first first, with their endpoints' base URL and clock. @default this one alone, unnamed */
+  regions?: () => Array<{ name: string; url: string; now: string }>;
   clock: CloudClock;
   faults: FaultInjector;
   requestLog: RequestLog;
@@ -81,6 +83,8 @@ export function adminRoutes(deps: AdminDeps): Route[] {
       } else return bad('send {"set": "<ISO time>"} or {"advanceSeconds": <seconds>}');
       return { status: 200, body: { now: clock.now().toISOString() } };
     }),
+
+    route("GET", "/regions", () => ({ status: 200, body: { regions: deps.regions?.() ?? [] } })),
 
     route("GET", "/faults", () => ({ status: 200, body: faults.describe() })),
     route("POST", "/faults", (req) => {

@@ -92,6 +92,8 @@ export interface MountOptions {
   identity: LocalStore;
   /** Writes posted fixtures with this region as the default one. */
   applyFixtures: (fixtures: Fixtures) => AppliedFixtures;
+  /** Every region, for `GET /_localcloud/regions`. */
+  regions: () => Array<{ name: string; url: string; now: string }>;
 }
 
 /** Puts every route of the region in its router: the regional services on its partition, then `shared`. */
@@ -110,6 +112,7 @@ export function mountRoutes(region: Region, options: MountOptions): void {
       faults,
       requestLog: options.requestLog,
       applyFixtures: options.applyFixtures,
+      regions: options.regions,
       ...(options.tokens ? { tokens: options.tokens } : {}),
     }),
     ...options.modules.flatMap((m) => m.routes(context)),

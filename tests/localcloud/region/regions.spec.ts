@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { startLocalCloud, type LocalCloud } from "../../../localcloud";
-import { admin, login, regionAdmin, REGION_ONE, REGION_TWO, seedServers, advanceClock } from "../../support/cloud";
+import { admin, login, regionAdmin, REGION_ONE, REGION_TWO, seedServers, advanceClock, advanceAllClocks } from "../../support/cloud";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -79,6 +79,13 @@ describe("local cloud regions: one Keystone, a data partition per region", funct
     assert.equal(two.endpoints.volume, `${cloud.url}/regions/RegionTwo/volume/v3/${two.projectId}`);
     assert.equal(one.projectId, two.projectId);
     assert.deepEqual(cloud.regions.map((r) => r.name), [REGION_ONE, REGION_TWO]);
+  });
+
+  it("lists the regions with their base URLs and clocks at GET /_localcloud/regions", async () => {
+    await advanceAllClocks(cloud, DAY);
+    const { regions } = await admin<{ regions: Array<{ name: string; url: string; now: string }> }>(cloud, "GET", "/regions");
+    assert.deepEqual(regions.map((r) => [r.name, r.url]), [[REGION_ONE, cloud.url], [REGION_TWO, `${cloud.url}/regions/RegionTwo`]]);
+    for (const r of regions) assert.ok(Date.parse(r.now) >= Date.parse(MONDAY) + DAY * 1000, `${r.name} moved a day`);
   });
 
   it("shows a server seeded in RegionTwo through RegionTwo's Nova and Cinder only, and RegionOne's servers in RegionOne only", async () => {
