@@ -30,6 +30,13 @@ describe("local cloud in real-Keystone mode: tokens from a real Keystone", funct
     assert.equal(names.length, 104);
   });
 
+  it("moves the demo project's RegionTwo servers along when it adopts the real project id: RegionTwo's Nova serves them", async () => {
+    const r = await call("GET", `${env.cloud.url}/regions/RegionTwo/compute/v2.1/servers`, env.demo.token);
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    const names = (r.body as ServerList).servers.map((s) => s.name).sort();
+    assert.deepEqual(names, Array.from({ length: 10 }, (_, i) => `r2-web-00${i}`));
+  });
+
   it("shows no demo server to a member of the other project", async () => {
     const other = await realLogin(env.ks, "other", "other", "other");
     const r = await call("GET", `${other.compute}/servers`, other.token);
