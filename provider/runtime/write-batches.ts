@@ -25,8 +25,11 @@ export interface BatchTiming {
   maxWaitMs: number;
 }
 
-/** Short enough to be cheap when nothing else comes, long enough to span the engine's steps between siblings. */
-export const DEFAULT_BATCH_TIMING: BatchTiming = { quietMs: 60, maxWaitMs: 1000 };
+/**
+ * The fallback when `complete` cannot tell (a delete, a policy holding servers of no association checked here):
+ * long enough to span the engine's steps between siblings on a loaded machine, short next to an `up`.
+ */
+export const DEFAULT_BATCH_TIMING: BatchTiming = { quietMs: 250, maxWaitMs: 2000 };
 
 interface Pending<C, R> {
   change: C;
