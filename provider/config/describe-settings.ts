@@ -11,7 +11,7 @@ export function secretValues(settings: Partial<Settings>): string[] {
  * Example: `authUrl=https://keystone:5000/v3 (OS_AUTH_URL)`.
  */
 export function describeSettings(settings: Settings): string {
-  const lines = [`authMethod=${settings.authMethod}`];
+  const lines = [...(settings.profile !== undefined ? [`profile=${settings.profile}`] : []), `authMethod=${settings.authMethod}`];
   for (const field of SETTINGS_FIELDS) {
     const value = settings[field];
     if (value === undefined) continue;

@@ -1,12 +1,16 @@
 /**
- * Merging the sources into validated `Settings`: stack config, then `OS_*` environment variables, then the
- * clouds.yaml entry named by `csbs:cloud` / `OS_CLOUD`. Field by field, the first source that sets a field wins.
+ * Merging the sources into validated `Settings`: a named profile (`csbs:profiles.<name>.*`, then the clouds.yaml
+ * entry the profile names), then stack config `csbs:*`, then @pulumi/openstack's `openstack:*`, then `OS_*`
+ * environment variables, then the clouds.yaml entry named by `csbs:cloud` / `openstack:cloud` / `OS_CLOUD`.
+ * Field by field, the first source that sets a field wins.
  */
 import { cloudsYamlLayer, type CloudsYamlLocations } from "./clouds-yaml";
 import { envLayer, ENV_VARIABLES } from "./env-source";
 import { MissingSettingsError } from "./missing-settings-error";
 import type { SettingsLayer } from "./layer";
 import { SETTINGS_FIELDS, type ApiDialect, type AuthMethod, type Settings, type SettingsField, type SettingsFields } from "./settings";
+import { OPENSTACK_KEYS, OPENSTACK_NAMESPACE, openstackConfigLayer } from "./openstack-config-source";
+import { profileLayer, profileOrigin } from "./profile-source";
 import { stackConfigLayer, type ConfigReader } from "./stack-config-source";
 
 /** Where settings come from. */
@@ -14,6 +18,8 @@ export interface SettingsSources extends CloudsYamlLocations {
   /** Stack config by full key ("csbs:authUrl"). */
   config: ConfigReader;
   env: NodeJS.ProcessEnv;
+  /** The profile whose settings come first (`csbs:profiles.<profile>.*`). @default none: the stack-wide settings */
+  profile?: string;
 }
 
 /** The clouds.yaml key of each field, for the "how to set it" part of errors. */
@@ -31,8 +37,13 @@ const CLOUDS_YAML_KEYS: Partial<Record<SettingsField, string>> = {
 };
 
 /** Every way to set `field`, for error messages. */
-export function waysToSet(field: SettingsField): string {
-  const ways = [`stack config csbs:${field}`, ...(ENV_VARIABLES[field] ?? []).slice(0, 1).map((v) => `env ${v}`)];
+export function waysToSet(field: SettingsField, profile?: string): string {
+  const ways = [
+    ...(profile !== undefined ? [profileOrigin(profile, field)] : []),
+    `stack config csbs:${field}`,
+    ...(OPENSTACK_KEYS[field] ?? []).slice(0, 1).map((k) => `stack config ${OPENSTACK_NAMESPACE}:${k}`),
+    ...(ENV_VARIABLES[field] ?? []).slice(0, 1).map((v) => `env ${v}`),
+  ];
   const yamlKey = CLOUDS_YAML_KEYS[field];
   if (yamlKey) ways.push(`${yamlKey} in clouds.yaml (with csbs:cloud or OS_CLOUD)`);
   return ways.join(", ");
@@ -78,11 +89,16 @@ function chooseAuthMethod(layers: readonly SettingsLayer[]): { method: AuthMetho
 
 /** Resolves and validates the settings; throws one error listing everything missing and how to set it. */
 export function resolveSettings(sources: SettingsSources): Settings {
-  const layers: SettingsLayer[] = [stackConfigLayer(sources.config), envLayer(sources.env)];
-  const cloudLayer = layers.find((l) => l.values.cloud);
-  if (cloudLayer) {
-    layers.push(cloudsYamlLayer(cloudLayer.values.cloud as string, cloudLayer.origins.cloud as string, sources.env, sources));
-  }
+  const stackWide: SettingsLayer[] = [stackConfigLayer(sources.config), openstackConfigLayer(sources.config), envLayer(sources.env)];
+  const profile = sources.profile !== undefined ? profileLayer(sources.config, sources.profile) : undefined;
+  const cloudsYaml = (l: SettingsLayer) => cloudsYamlLayer(l.values.cloud as string, l.origins.cloud as string, sources.env, sources);
+  // A profile that names a cloud means that cloud: its entry ranks right after the profile's own values, above the
+  // stack-wide settings (else a stack-wide csbs:authUrl would send the profile to the other cloud). Only one
+  // clouds.yaml entry is ever read: the one the winning `cloud` names.
+  const layers: SettingsLayer[] = profile ? (profile.values.cloud ? [profile, cloudsYaml(profile)] : [profile]) : [];
+  layers.push(...stackWide);
+  const cloudLayer = stackWide.find((l) => l.values.cloud);
+  if (!profile?.values.cloud && cloudLayer) layers.push(cloudsYaml(cloudLayer));
 
   const raw: Partial<Record<SettingsField, string>> = {};
   const origins: Settings["origins"] = {};
@@ -120,8 +136,9 @@ export function resolveSettings(sources: SettingsSources): Settings {
   }
   if (method !== "application_credential" && !fields.projectId && !fields.projectName) missing.push(["projectId", "projectName"]);
   if (missing.length > 0) {
-    const lines = missing.map((alternatives) => `  - ${alternatives.join(" or ")}: set ${alternatives.map(waysToSet).join("; or ")}`);
-    throw new MissingSettingsError(`missing OpenStack settings for ${method.replace("_", " ")} authentication:\n${lines.join("\n")}`);
+    const lines = missing.map((alternatives) => `  - ${alternatives.join(" or ")}: set ${alternatives.map((f) => waysToSet(f, sources.profile)).join("; or ")}`);
+    const of = sources.profile !== undefined ? ` of profile "${sources.profile}"` : "";
+    throw new MissingSettingsError(`missing OpenStack settings for ${method.replace("_", " ")} authentication${of}:\n${lines.join("\n")}`);
   }
 
   // Keystone needs a domain with a user or project name; openstack CLI users mostly rely on "Default".
@@ -146,5 +163,6 @@ export function resolveSettings(sources: SettingsSources): Settings {
     insecure: fields.insecure ?? false,
     authMethod: method,
     origins,
+    ...(sources.profile !== undefined ? { profile: sources.profile } : {}),
   };
 }

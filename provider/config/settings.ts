@@ -78,6 +78,8 @@ export interface Settings extends SettingsFields {
   api: ApiDialect;
   insecure: boolean;
   authMethod: AuthMethod;
+  /** The profile these settings were resolved for (`csbs:profiles.<profile>`); absent for the stack-wide settings. */
+  profile?: string;
   /** Where each set field came from, e.g. `stack config csbs:authUrl`, `OS_AUTH_URL`, `clouds.yaml (/path) cloud "x"`. */
   origins: Partial<Record<SettingsField, string>>;
 }

@@ -96,8 +96,8 @@ describe("resolveSettings", () => {
   it("lists everything missing and every way to set it in one error, without secret values", () => {
     assert.throws(() => resolveSettings(sources({ env: { OS_PASSWORD: "hunter22" } })), (err: Error) => {
       assert.match(err.message, /^missing OpenStack settings for password authentication:/);
-      assert.match(err.message, /authUrl: set stack config csbs:authUrl, env OS_AUTH_URL, auth\.auth_url in clouds\.yaml/);
-      assert.match(err.message, /userName or userId: set stack config csbs:userName, env OS_USERNAME/);
+      assert.match(err.message, /authUrl: set stack config csbs:authUrl, stack config openstack:authUrl, env OS_AUTH_URL, auth\.auth_url in clouds\.yaml/);
+      assert.match(err.message, /userName or userId: set stack config csbs:userName, stack config openstack:userName, env OS_USERNAME/);
       assert.match(err.message, /projectId or projectName/);
       assert.doesNotMatch(err.message, /hunter22/);
       return true;
