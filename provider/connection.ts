@@ -15,6 +15,19 @@ import type { BackupBackend } from "./backends/backup-backend";
 import { createBackupBackend } from "./backends/backup-backend-factory";
 import { CachingBackend } from "./backends/caching-backend";
 import { ServerDirectory } from "./hooks/server-facts";
+import { Memo } from "./runtime/memo";
+
+/**
+ * Where a connection's resources live, as the service counts its limits (32 policies, 64 servers each, one policy
+ * per server): one project's data-protection endpoint in one region. Two profiles reaching the same endpoint share
+ * the limits; two regions or two projects do not.
+ */
+export interface Place {
+  /** The data-protection endpoint of the project (the URL holds the project id), e.g. `https://csbs.eu-de/v1/4f1…`. */
+  key: string;
+  /** How errors name it: `project "demo" in region "RegionOne" (profile "paris")`. */
+  label: string;
+}
 
 /** Everything needed to talk to one project's data-protection service and its servers. */
 export interface Connection {
@@ -25,6 +38,8 @@ export interface Connection {
   /** On-demand backups and the project's backups (ServerBackup, lookups). */
   backups: BackupBackend;
   servers: ServerDirectory;
+  /** Where its resources live (one token request the first time, if no request was made yet). */
+  place(): Promise<Place>;
 }
 
 /** Opens a connection for resolved settings. Requests start only when something is asked. */
@@ -32,7 +47,16 @@ export function openConnection(settings: Settings, options: SessionOptions = {})
   const session = sessionFor(settings, options);
   const servers = new ServerDirectory(new NovaClient(session), new CinderClient(session));
   const backend = new CachingBackend(createBackend(settings, session, (id) => servers.nameOf(id)));
-  return { settings, session, backend, backups: createBackupBackend(settings, session), servers };
+  const place = new Memo<Place>();
+  return { settings, session, backend, backups: createBackupBackend(settings, session), servers, place: () => place.get(() => placeOf(settings, session)) };
+}
+
+async function placeOf(settings: Settings, session: Session): Promise<Place> {
+  const [key, token] = await Promise.all([session.endpoint("data-protect"), session.token()]);
+  const project = settings.projectName !== undefined ? `project "${settings.projectName}"` : `project ${token.projectId}`;
+  const region = settings.region !== undefined ? ` in region "${settings.region}"` : "";
+  const profile = settings.profile !== undefined ? ` (profile "${settings.profile}")` : "";
+  return { key, label: `${project}${region}${profile}` };
 }
 
 /** Resolves settings (stack config → `OS_*` env → clouds.yaml) and opens a connection for them. */
@@ -51,5 +75,8 @@ export function connectionKey(settings: Settings): string {
     settings.endpoint ?? null,
     settings.api ?? "csbs",
     settings.interface ?? null,
+    // Errors name the profile they were resolved for: two profiles never share a connection object (their tokens
+    // are still shared, by identity and project).
+    settings.profile ?? null,
   ]);
 }

@@ -6,6 +6,7 @@ import { knownInputs } from "./known-inputs";
 import { plainCredentialSettings } from "./plain-credentials";
 import { ownerMarker } from "./owner-marker";
 import { declarePolicy, STACK_REPORTED_KEY } from "./stack-pass";
+import { rememberProfile } from "./policy-profile";
 import { policyProvider } from "./provider-loader";
 
 /** A day of the week, as iCalendar spells it. */
@@ -137,6 +138,14 @@ export interface BackupPolicyArgs {
    * @default false
    */
   adopt?: pulumi.Input<boolean>;
+  /**
+   * The stack config profile whose project and region hold the policy: `csbs:profiles.<profile>.*` (set with
+   * `pulumi config set --path`) layered over the stack-wide settings, field by field. Only the name is kept in
+   * inputs and state. Changing it replaces the policy (deleted first, then created in the new place); its
+   * associations follow it.
+   * @default - none: the stack-wide settings
+   */
+  profile?: pulumi.Input<string>;
 }
 
 /** A schedule as the provider stores it: normalized (times sorted "HH:MM", weekdays in MO..SU order). */
@@ -197,6 +206,8 @@ export class BackupPolicy extends pulumi.dynamic.Resource {
   declare readonly pattern: pulumi.Output<string>;
   /** The project that holds the policy. */
   declare readonly projectId: pulumi.Output<string>;
+  /** The profile the policy was declared with (absent for the stack-wide settings). */
+  declare readonly profile: pulumi.Output<string | undefined>;
   /** The `timezone` sent with `retention.longTerm` ("UTC+01:00": the schedule zone's offset at deploy time), "" without it. */
   declare readonly longTermZone: pulumi.Output<string>;
 
@@ -219,6 +230,7 @@ export class BackupPolicy extends pulumi.dynamic.Resource {
       retention: args.retention,
       tags: args.tags,
       adopt: args.adopt,
+      profile: args.profile,
       status: undefined,
       createdAt: undefined,
       pattern: undefined,
@@ -231,6 +243,7 @@ export class BackupPolicy extends pulumi.dynamic.Resource {
     const reported = failures.length > 0 || plainCredentialSettings().length > 0 ? { ...props, [REPORTED_KEY]: true } : props;
     super(policyProvider, name, { ...reported, [STACK_REPORTED_KEY]: stackRules.reported }, opts, MODULE, POLICY_TYPE);
     stackRules.bind(this);
+    rememberProfile(this, args.profile);
   }
 
   /** True when `value` is a BackupPolicy, also across two loaded copies of this package. */

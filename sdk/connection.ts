@@ -1,7 +1,8 @@
 /**
  * The cloud as the lookups and day-2 operations reach it: settings resolved exactly as the provider resolves
- * them (stack config `csbs:*`, then `OS_*`, then clouds.yaml), and one session per identity for the whole
- * process, so every lookup of a program shares one token per project.
+ * them (a profile's `csbs:profiles.<name>.*`, stack config `csbs:*`, `openstack:*`, then `OS_*`, then
+ * clouds.yaml), and one session per identity for the whole process, so every lookup of a program shares one
+ * token per project.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { CinderClient } from "../provider/clients/cinder";
@@ -12,6 +13,7 @@ import { sessionFor, type Session } from "../provider/clients/session";
 import { resolveSettings } from "../provider/config/resolve-settings";
 import type { Settings } from "../provider/config/settings";
 import { createBackend } from "../provider/backends/backend-factory";
+import { connectionKey } from "../provider/connection";
 import type { PolicyBackend } from "../provider/backends/policy-backend";
 import type { BackupBackend } from "../provider/backends/backup-backend";
 import { createBackupBackend } from "../provider/backends/backup-backend-factory";
@@ -31,6 +33,12 @@ export interface ConnectionOptions {
   cloud?: string;
   /** Environment variables (`OS_*`, `OS_CLOUD`). @default process.env */
   env?: NodeJS.ProcessEnv;
+  /**
+   * The stack config profile to use (`csbs:profiles.<profile>.*` over the stack-wide settings): the project and
+   * region the lookup reads.
+   * @default none: the stack-wide settings
+   */
+  profile?: string;
 }
 
 /** The clients of one resolved identity. */
@@ -63,15 +71,14 @@ function configReader(options: ConnectionOptions): (key: string) => string | und
 
 /** Resolves the settings (throwing one error that lists what is missing and how to set it). */
 export function connectionSettings(options: ConnectionOptions = {}): Settings {
-  return resolveSettings({ config: configReader(options), env: options.env ?? process.env });
+  return resolveSettings({ config: configReader(options), env: options.env ?? process.env, ...(options.profile !== undefined ? { profile: options.profile } : {}) });
 }
 
 /** The connection for these settings; the same identity gets the same connection (and token) process-wide. */
 export function connect(options: ConnectionOptions = {}): Connection {
   const settings = connectionSettings(options);
-  // Secrets are part of the key only through the identity Session derives; none is kept in this text.
-  const key = JSON.stringify([settings.authUrl, settings.userName, settings.userId, settings.projectId, settings.projectName,
-    settings.applicationCredentialId, settings.region, settings.api, settings.endpoint, settings.interface]);
+  // Secrets are part of the key only as the digest the identity key holds; none is kept in this text.
+  const key = connectionKey(settings);
   const known = connections().get(key);
   if (known) return known;
   const session = sessionFor(settings);

@@ -26,7 +26,7 @@ export {
 } from "./backup-policy";
 export { PolicyAssociation, POLICY_ASSOCIATION_TYPE_TOKEN, type PolicyAssociationArgs, type ServerSelectorArgs } from "./policy-association";
 export { ServerBackup, SERVER_BACKUP_TYPE_TOKEN, type ServerBackupArgs, type ServerBackupVolume } from "./server-backup";
-export { spreadServers, type SpreadServersOptions } from "./fleet";
+export { spreadServers, type ProfileChunk, type SpreadByProfileOptions, type SpreadOverProfilesOptions, type SpreadServersOptions } from "./fleet";
 export { renderScheduleGrid } from "./schedule-grid";
 export { getPolicy, getPolicyOutput, type GetPolicyArgs, type GetPolicyOutputArgs, type PolicyInfo } from "./get-policy";
 export {

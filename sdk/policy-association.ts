@@ -3,6 +3,8 @@ import { validateAssociationInputs } from "../provider/domain/association-inputs
 import { REPORTED_KEY, reportEarly } from "./early-validation";
 import { knownInputs } from "./known-inputs";
 import { plainCredentialSettings } from "./plain-credentials";
+import { BackupPolicy } from "./backup-policy";
+import { policyProfileOf } from "./policy-profile";
 import { policyRefOf } from "./policy-ref";
 import { associationProvider } from "./provider-loader";
 import { declareAssociation, STACK_REPORTED_KEY } from "./stack-pass";
@@ -44,6 +46,13 @@ export interface PolicyAssociationArgs {
    * @default false
    */
   takeOver?: pulumi.Input<boolean>;
+  /**
+   * The stack config profile whose project and region hold the policy. Not needed when `policyId` is the id of a
+   * BackupPolicy of this program: the association takes that policy's profile, and a different one fails the
+   * preview (rule `association.profileMismatch`). Changing it replaces the association.
+   * @default - the profile of the BackupPolicy `policyId` comes from, else none (the stack-wide settings)
+   */
+  profile?: pulumi.Input<string>;
 }
 
 const ASSOCIATION_TYPE = "PolicyAssociation";
@@ -67,6 +76,8 @@ export class PolicyAssociation extends pulumi.dynamic.Resource {
   declare readonly serverSelector: pulumi.Output<{ tags: string[]; metadata: Record<string, string> } | undefined>;
   /** Whether servers another policy held were moved into this one (`false`: such a server fails the preview). */
   declare readonly takeOver: pulumi.Output<boolean>;
+  /** The profile in effect: the declared one or its policy's (absent for the stack-wide settings). */
+  declare readonly profile: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: PolicyAssociationArgs, opts?: pulumi.CustomResourceOptions) {
     const props = {
@@ -74,11 +85,13 @@ export class PolicyAssociation extends pulumi.dynamic.Resource {
       ...(args as object),
       __resourceName: name,
       __policyRef: policyRefOf(args.policyId),
+      __policyProfile: policyProfileOf(args.policyId, (r) => BackupPolicy.isInstance(r)),
       policyId: args.policyId,
       serverIds: args.serverIds,
       serverSelector: args.serverSelector,
       allowEmpty: args.allowEmpty,
       takeOver: args.takeOver,
+      profile: args.profile,
     };
     const { failures } = validateAssociationInputs(knownInputs({ ...(args as object) }));
     reportEarly(`PolicyAssociation "${name}"`, failures);

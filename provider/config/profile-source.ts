@@ -3,6 +3,7 @@
  * partial set of the settings fields layered over the stack-wide ones. Pulumi hands the whole `csbs:profiles`
  * object to the program and the provider as one JSON text, so this module parses it once and reads one profile.
  */
+import { PROFILE_NAME_PATTERN } from "../domain/profile-input";
 import { emptyLayer, setFirst, type SettingsLayer } from "./layer";
 import { SETTINGS_FIELDS, type SettingsField } from "./settings";
 import { CONFIG_NAMESPACE, type ConfigReader } from "./stack-config-source";
@@ -11,7 +12,7 @@ import { CONFIG_NAMESPACE, type ConfigReader } from "./stack-config-source";
 export const PROFILES_KEY = `${CONFIG_NAMESPACE}:profiles`;
 
 /** What a profile name may be: it is one step of a `--path`, so no dots or brackets. */
-export const PROFILE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+export const PROFILE_NAME = PROFILE_NAME_PATTERN;
 
 /** A profile's raw values by field, as the stack config holds them. */
 export type ProfileValues = Partial<Record<SettingsField, unknown>>;
@@ -78,10 +79,20 @@ export function profileLayer(config: ConfigReader, profile: string): SettingsLay
   return layer;
 }
 
-/** The error for a profile the stack config does not define. */
-export function undefinedProfile(profile: string, known: readonly string[]): ProfileConfigError {
-  const have = known.length === 0 ? "it defines no profiles" : `its profiles are ${known.map((n) => `"${n}"`).sort().join(", ")}`;
-  return new ProfileConfigError(
-    `profile "${profile}" is not in the stack config (${have}): define it with \`pulumi config set --path '${PROFILES_KEY}.${profile}.region' <region>\` (and any other setting it changes), or fix the name`,
-  );
+/** A profile the stack config does not define. */
+export class UndefinedProfileError extends ProfileConfigError {
+  constructor(
+    readonly profile: string,
+    known: readonly string[],
+  ) {
+    const have = known.length === 0 ? "it defines no profiles" : `its profiles are ${known.map((n) => `"${n}"`).sort().join(", ")}`;
+    super(
+      `profile "${profile}" is not in the stack config (${have}): define it with \`pulumi config set --path '${PROFILES_KEY}.${profile}.region' <region>\` (and any other setting it changes), or fix the name`,
+    );
+    this.name = "UndefinedProfileError";
+  }
+}
+
+function undefinedProfile(profile: string, known: readonly string[]): UndefinedProfileError {
+  return new UndefinedProfileError(profile, known);
 }

@@ -5,6 +5,7 @@ import { defineRule, orUnknown, parseInputs, report, says, saysByCode, unknownPa
 import { LIMITS } from "./limits";
 import { flagSchema } from "./policy-inputs";
 import { isRecord } from "./coerce";
+import { profileSchema } from "./profile-input";
 import { type ServerSelector, serverSelectorSchema } from "./server-selector";
 import { isUnknown } from "./unknown";
 
@@ -20,6 +21,8 @@ export interface AssociationInputs {
   allowEmpty?: boolean;
   /** Move servers that another policy holds into this one (the console's behaviour). @default false */
   takeOver: boolean;
+  /** The stack config profile whose project and region hold the policy. @default its policy's profile, else none */
+  profile?: string;
 }
 
 /** Validated association inputs; paths in `unknowns` hold the preview sentinel. */
@@ -30,7 +33,7 @@ export interface AssociationInputsValidation {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const KEYS = ["policyId", "serverIds", "serverSelector", "allowEmpty", "takeOver"];
+const KEYS = ["policyId", "serverIds", "serverSelector", "allowEmpty", "takeOver", "profile"];
 const RANGE = `an association lists ${LIMITS.serverIdsMin} to ${LIMITS.serverIdsMax} server ids`;
 
 /** True for a UUID in 8-4-4-4-12 hex form, any case. */
@@ -112,6 +115,7 @@ export const associationInputsSchema = z.preprocess(
         serverSelector: serverSelectorSchema.optional(),
         allowEmpty: flagSchema.optional(),
         takeOver: flagSchema.default(false),
+        profile: profileSchema,
       },
       saysByCode({ unrecognized_keys: UNKNOWN_INPUT, otherwise: INPUTS_TYPE }),
     )
@@ -135,7 +139,13 @@ export function validateAssociationInputs(raw: unknown): AssociationInputsValida
   if (value === undefined) return { failures, unknowns };
   const selection = value.serverSelector === undefined ? {} : { serverSelector: value.serverSelector as ServerSelector, allowEmpty: (value.allowEmpty ?? false) as boolean };
   return {
-    inputs: { policyId: value.policyId, serverIds: (value.serverIds ?? []) as string[], ...selection, takeOver: value.takeOver as boolean },
+    inputs: {
+      policyId: value.policyId,
+      serverIds: (value.serverIds ?? []) as string[],
+      ...selection,
+      takeOver: value.takeOver as boolean,
+      ...(value.profile !== undefined ? { profile: value.profile } : {}),
+    },
     failures,
     unknowns,
   };

@@ -24,3 +24,4 @@ export * from "./week-grid-model";
 export * from "./week-grid";
 export * from "./next-run";
 export * from "./server-backup-inputs";
+export * from "./profile-input";

@@ -10,6 +10,7 @@ import { DESCRIPTION_FORBIDDEN, LIMITS, NAME_CHARS } from "./limits";
 import { longTermZone } from "./long-term";
 import { renderPattern } from "./pattern";
 import { RetentionInput, retentionSchema } from "./retention";
+import { profileSchema } from "./profile-input";
 import { Schedule, scheduleSchema } from "./schedule";
 import { tagsSchema } from "./tags";
 import { UNKNOWN } from "./unknown";
@@ -29,6 +30,8 @@ export interface PolicyInputs {
   tags: Record<string, string>;
   /** Take over an existing policy of the same name instead of failing. @default false */
   adopt: boolean;
+  /** The stack config profile whose project and region hold the policy (the preview sentinel while unknown). @default none: the stack-wide settings */
+  profile?: string;
   /** The canonical UTC iCalendar pattern derived from the schedule (the preview sentinel while unknown). */
   pattern: string;
   /**
@@ -46,7 +49,7 @@ export interface PolicyInputsValidation {
   unknowns: string[];
 }
 
-const KEYS = ["name", "description", "enabled", "schedule", "retention", "tags", "adopt"];
+const KEYS = ["name", "description", "enabled", "schedule", "retention", "tags", "adopt", "profile"];
 
 const INPUTS_TYPE = defineRule("policy.inputsType", ({ input }) => `inputs are ${show(input)}: BackupPolicy inputs must be an object`);
 const UNKNOWN_INPUT = defineRule("policy.unknownInput", () => `is not an input of BackupPolicy: remove it (inputs are ${KEYS.join(", ")})`);
@@ -103,6 +106,7 @@ export function policyInputsSchema(now: Date) {
         retention: required(NO_RETENTION, retentionSchema),
         tags: tagsSchema.default({}),
         adopt: flagSchema.default(false),
+        profile: profileSchema,
       },
       saysByCode({ unrecognized_keys: UNKNOWN_INPUT, otherwise: INPUTS_TYPE }),
     ),
@@ -129,6 +133,7 @@ export function validatePolicyInputs(raw: unknown, now: Date): PolicyInputsValid
       retention,
       tags: value.tags as Record<string, string>,
       adopt: value.adopt as boolean,
+      ...(value.profile !== undefined ? { profile: value.profile } : {}),
       pattern: scheduleKnown ? renderPattern(scheduleToUtcRules(schedule, now)) : UNKNOWN,
       ...(retention.longTerm === undefined ? {} : { longTermZone: scheduleKnown ? longTermZone(schedule.timezone, now) : UNKNOWN }),
     },

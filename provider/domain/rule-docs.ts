@@ -130,11 +130,20 @@ export const RULE_DOCS: { readonly [R in RuleId]: RuleDoc } = {
     fix: "make the declaration match the live policy (the message lists the differences), then run again",
   },
   "policy.notFound": { message: "no backup policy with this policyId exists in the project", fix: "use policy.id of a BackupPolicy, or run pulumi refresh if it was deleted outside Pulumi" },
+  "profile.name": { message: "a `profile` is not 1 to 64 letters, digits, _ or -", fix: 'use the name of a profile of csbs:profiles, e.g. "paris"' },
+  "profile.notDefined": {
+    message: "the stack config defines no profile of this name (csbs:profiles.<name>)",
+    fix: "define it with `pulumi config set --path 'csbs:profiles.<name>.region' <region>`, or fix the name",
+  },
+  "association.profileMismatch": {
+    message: "an association's `profile` is not the profile of the BackupPolicy its policyId comes from",
+    fix: "remove `profile` from the association (it follows its policy), or give the policy the same profile",
+  },
   "quota.policiesPerProject": {
     message: `the deployment's new policies would exceed the project's policy quota (${LIMITS.policiesPerProject} by default)`,
     fix: "delete unused policies, or ask the operator for more",
   },
-  "server.notFound": { message: "no server with this id exists in the project", fix: "check the id (openstack server show <id>), or remove it" },
+  "server.notFound": { message: "no server with this id exists in the project (of the resource's profile)", fix: "check the id (openstack server show <id>), or remove it" },
   "server.notProtectable": { message: "a server is neither Running (ACTIVE) nor Stopped (SHUTOFF)", fix: "repair or start the server, or remove it" },
   "server.sharedDisk": { message: "a server has a shared (multi-attach) disk, which CSBS cannot back up", fix: "detach the disk, or remove the server" },
   "membership.serverInOtherPolicy": { message: "a server is already in another backup policy", fix: "remove it there first, or set takeOver: true on the association to move it" },

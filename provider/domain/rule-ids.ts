@@ -87,6 +87,10 @@ export const RULE_IDS = [
   "selector.metadataValue",
   "selector.empty",
   "selector.matchesNothing",
+  // Profiles (csbs:profiles.<name>): a malformed name, one the stack config lacks, an association whose profile is not its policy's.
+  "profile.name",
+  "profile.notDefined",
+  "association.profileMismatch",
   // Rules against the live project and the whole deployment.
   "policy.nameTaken",
   "policy.adoptMismatch",

@@ -14,5 +14,5 @@ export function takenOverPolicyId(policyRef: string | undefined): string | undef
   const type = parts.at(-2) ?? "";
   if (!type.endsWith(POLICY_TYPE_SUFFIX)) return undefined;
   const resourceName = parts.at(-1);
-  return providerRuntime().deployment.snapshot().policies.find((p) => p.resourceName === resourceName)?.takesOverId;
+  return resourceName === undefined ? undefined : providerRuntime().deployment.policy(resourceName)?.takesOverId;
 }

@@ -11,7 +11,10 @@ import { containsUnknown, isUnknown, unknownPlaceholder } from "../domain/unknow
 import { takenOverPolicyId } from "./adopted-policy";
 import { selectorFailures, selectServers } from "./association-selection";
 import { associationRuleFailures } from "./association-rules";
-import { providerContext } from "./context";
+import { providerContext, type ProviderContext } from "./context";
+import { inheritProfile } from "./association-profile";
+import { profileOf, profileReplaces } from "./profile-change";
+import { undefinedProfileFailure } from "./profile-failures";
 import { failuresForEngine } from "./engine-failures";
 import { liveCheckFailure } from "./live-check-failure";
 import { quietUserFacingErrors } from "./quiet-console";
@@ -34,6 +37,11 @@ type Props = Record<string, unknown>;
 interface Hidden {
   __resourceName: string;
   __policyRef: string;
+  /**
+   * The profile of the BackupPolicy of this program that `policyId` comes from ("" for the stack-wide settings);
+   * absent when `policyId` is not such a policy's output.
+   */
+  __policyProfile?: string;
 }
 
 type CheckedInputs = AssociationInputs & Hidden;
@@ -46,6 +54,7 @@ interface AssociationOutputs extends Hidden {
   serverSelector?: ServerSelector;
   allowEmpty?: boolean;
   takeOver: boolean;
+  profile?: string;
 }
 
 function hidden(props: Props): Hidden {
@@ -53,6 +62,7 @@ function hidden(props: Props): Hidden {
   return {
     __resourceName: typeof props.__resourceName === "string" ? props.__resourceName : "",
     __policyRef: typeof policyRef === "string" ? policyRef : typeof props.policyId === "string" ? props.policyId : "",
+    ...(typeof props.__policyProfile === "string" ? { __policyProfile: props.__policyProfile } : {}),
   };
 }
 
@@ -64,8 +74,12 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
   const validation = validateAssociationInputs(news);
   const reported = reportedByProgram(news, () => associationLabel(news));
   if (!validation.inputs || reported.length > 0) return { failures: failuresForEngine(reported.length > 0 ? reported : validation.failures) };
-  let inputs = validation.inputs;
   const extra = hidden(news);
+  const inherited = inheritProfile(validation.inputs, extra.__policyProfile);
+  if ("failure" in inherited) return { failures: failuresForEngine([inherited.failure]) };
+  let inputs = inherited.inputs;
+  // A profile not known yet decides the project: the servers and rules wait for it.
+  if (isUnknown(inputs.profile)) return { inputs: { ...extra, ...inputs } };
   const selector = inputs.serverSelector;
   let selected: SelectableServer[] | undefined;
   if (selector !== undefined) {
@@ -74,12 +88,14 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
         // Not known yet in this preview: the list is not either; the up resolves it.
         inputs = { ...inputs, serverIds: unknownPlaceholder<string[]>() };
       } else {
-        const selection = selectServers(await (await providerContext()).servers.selectable(), selector, inputs.allowEmpty === true);
+        const selection = selectServers(await (await providerContext(inputs.profile)).servers.selectable(), selector, inputs.allowEmpty === true);
         if (selection.failures.length > 0) return { failures: failuresForEngine(selection.failures) };
         selected = selection.servers;
         inputs = { ...inputs, serverIds: selected.map((s) => s.id) };
       }
     } catch (err) {
+      const profileFailure = undefinedProfileFailure(err);
+      if (profileFailure) return { failures: failuresForEngine([profileFailure]) };
       throw userError(err, associationLabel(news), "list the servers the selector chooses from");
     }
   }
@@ -103,25 +119,33 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
     takeOver: asBoolean(inputs.takeOver) === true,
   };
   const { deployment } = providerRuntime();
-  deployment.registerAssociation(entry);
+  let ctx: ProviderContext | undefined;
   try {
-    const ctx = await providerContext();
-    const [live, factList] = await Promise.all([ctx.backend.list(), Promise.all(known.map((s) => ctx.servers.facts(s)))]);
+    ctx = await providerContext(inputs.profile);
+    const place = await ctx.place();
+    deployment.registerAssociation(entry, place.key);
+    const servers = ctx.servers;
+    const [live, factList] = await Promise.all([ctx.backend.list(), Promise.all(known.map((s) => servers.facts(s)))]);
     const facts = new Map<string, ServerFacts | undefined>(known.map((s, i) => [s, factList[i]]));
     const ruleFailures = [
       ...missingPolicyFailures(declaredPolicyId, live),
-      ...associationRuleFailures({ entry, declared, live, facts, deployment: deployment.snapshot() }),
+      ...associationRuleFailures({ entry, declared, live, facts, deployment: deployment.snapshot(place.key), place: place.label }),
     ];
     const failures = selector && selected ? selectorFailures(ruleFailures, selector, selected) : ruleFailures;
     if (failures.length > 0) return { failures: failuresForEngine(failures) };
   } catch (err) {
-    return liveCheckFailure(err, associationLabel(news), "check the servers and policies");
+    const profileFailure = undefinedProfileFailure(err);
+    if (profileFailure) return { failures: failuresForEngine([profileFailure]) };
+    return liveCheckFailure(err, associationLabel(news), "check the servers and policies", ctx?.settings);
   }
   return { inputs: { ...extra, ...inputs } };
 }
 
 export async function diff(_id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
-  const replaces = isUnknown(news.policyId) || textKey(olds.policyId) !== textKey(news.policyId) ? ["policyId"] : [];
+  const replaces = [
+    ...(isUnknown(news.policyId) || textKey(olds.policyId) !== textKey(news.policyId) ? ["policyId"] : []),
+    ...profileReplaces(olds, news),
+  ];
   const changed = changedProperties(olds, news, {
     serverIds: idSetKey,
     serverSelector: stableJson,
@@ -133,12 +157,12 @@ export async function diff(_id: string, olds: Props, news: Props): Promise<pulum
 
 function outputs(inputs: CheckedInputs, serverIds: string[]): AssociationOutputs {
   return {
-    __resourceName: inputs.__resourceName,
-    __policyRef: inputs.__policyRef,
+    ...hidden(inputs as unknown as Props),
     policyId: inputs.policyId,
     serverIds,
     ...selection(inputs),
     takeOver: inputs.takeOver === true,
+    ...profileOf(inputs),
   };
 }
 
@@ -150,7 +174,7 @@ function selection(props: { serverSelector?: unknown; allowEmpty?: unknown }): P
 
 export async function create(inputs: CheckedInputs): Promise<pulumi.dynamic.CreateResult> {
   const label = associationLabel(inputs);
-  const ctx = await providerContext();
+  const ctx = await providerContext(inputs.profile);
   try {
     const after = await changeMembership(ctx, {
       policyId: inputs.policyId,
@@ -173,7 +197,7 @@ function policyIdOf(id: string, props: Props): string {
 
 export async function read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
   const policyId = policyIdOf(id, props);
-  const ctx = await providerContext().catch((err: unknown) => {
+  const ctx = await providerContext(profileOf(props).profile).catch((err: unknown) => {
     throw stateOperationError(err, associationLabel(props), `read policy ${policyId}`);
   });
   try {
@@ -186,6 +210,7 @@ export async function read(id: string, props: Props): Promise<pulumi.dynamic.Rea
       serverIds: present,
       ...selection(props),
       takeOver: asBoolean(props.takeOver) === true,
+      ...profileOf(props),
     };
     return { id, props: { ...state }, inputs: { ...state } };
   } catch (err) {
@@ -196,7 +221,7 @@ export async function read(id: string, props: Props): Promise<pulumi.dynamic.Rea
 export async function update(id: string, olds: Props, news: CheckedInputs): Promise<pulumi.dynamic.UpdateResult> {
   const label = associationLabel(news);
   const policyId = news.policyId;
-  const ctx = await providerContext();
+  const ctx = await providerContext(news.profile);
   const dropped = stringList(olds.serverIds).filter((s) => !news.serverIds.includes(s));
   try {
     const after = await changeMembership(ctx, {
@@ -217,7 +242,7 @@ export async function update(id: string, olds: Props, news: CheckedInputs): Prom
 async function deleteAssociation(id: string, props: Props): Promise<void> {
   const policyId = policyIdOf(id, props);
   const servers = stringList(props.serverIds);
-  const ctx = await providerContext().catch((err: unknown) => {
+  const ctx = await providerContext(profileOf(props).profile).catch((err: unknown) => {
     throw stateOperationError(err, associationLabel(props), `remove ${servers.length} servers from policy ${policyId}`);
   });
   try {

@@ -22,8 +22,10 @@ export interface AssociationRuleInputs {
   live: readonly PolicyRecord[];
   /** Facts of every known declared server; undefined = no such server. */
   facts: ReadonlyMap<string, ServerFacts | undefined>;
-  /** This deployment's declarations so far. */
+  /** This deployment's declarations so far, in the policy's project and region. */
   deployment: DeploymentSnapshot;
+  /** How to name the project and region, e.g. `project "demo" in region "RegionOne" (profile "paris")`. @default "the project" */
+  place?: string;
 }
 
 /** Pure: every failure of the live rules for one association, from a snapshot of the cloud and the deployment. */
@@ -31,14 +33,14 @@ export function associationRuleFailures(args: AssociationRuleInputs): CheckFailu
   return [...eligibilityFailures(args), ...onePolicyFailures(args), ...capacityFailures(args)];
 }
 
-function eligibilityFailures({ declared, facts }: AssociationRuleInputs): CheckFailure[] {
+function eligibilityFailures({ declared, facts, place }: AssociationRuleInputs): CheckFailure[] {
   const out: CheckFailure[] = [];
   declared.forEach((id, i) => {
     if (!facts.has(id)) return;
     const path = indexPath("serverIds", i);
     const server = facts.get(id);
     if (!server) {
-      out.push(failure(path, "server.notFound", `is "${id}": no server with this id exists in the project; check the id (openstack server show ${id}) or remove it`));
+      out.push(failure(path, "server.notFound", `is "${id}": no server with this id exists in ${place ?? "the project"}; check the id (openstack server show ${id}) or remove it`));
     } else if (!PROTECTABLE_STATES.has(server.status)) {
       out.push(
         failure(path, "server.notProtectable", `is "${id}" (${server.name}), which is ${server.status}: only Running (ACTIVE) or Stopped (SHUTOFF) servers can be protected; repair or start the server, or remove it`),

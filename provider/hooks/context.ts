@@ -1,6 +1,7 @@
 /**
- * The provider process's wiring for the hooks: stack config (from `configure`) → settings → a connection
- * (session, caching backend, server directory), built once per connection and kept in the process's runtime.
+ * The provider process's wiring for the hooks: stack config (from `configure`) and a resource's profile →
+ * settings → a connection (session, caching backend, server directory), built once per connection and kept in
+ * the process's runtime.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { connectionKey, openConnection, type Connection } from "../connection";
@@ -14,16 +15,21 @@ export type ProviderContext = Connection;
 
 /** Records the stack config; both resources' providers call it, the first one wins (same stack config). */
 export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-  providerRuntime().configure((key) => req.config.get(key));
+  // Structured config (csbs:profiles) may arrive as an object rather than its JSON text: read both alike.
+  providerRuntime().configure((key) => {
+    const value: unknown = req.config.get(key);
+    return value === undefined || typeof value === "string" ? value : JSON.stringify(value);
+  });
 }
 
-const STACK_SETTINGS = "stack-settings";
-
-/** The context for the stack's own settings, built on first use after `configure`. */
-export async function providerContext(): Promise<ProviderContext> {
+/**
+ * The context of a profile (`csbs:profiles.<profile>.*` over the stack-wide settings), or of the stack-wide
+ * settings without one; built on first use after `configure`.
+ */
+export async function providerContext(profile?: string): Promise<ProviderContext> {
   const runtime = providerRuntime();
-  const settings = (await runtime.connections.get(STACK_SETTINGS, async () => {
-    const settings = resolveSettings({ config: await runtime.config(), env: process.env });
+  const settings = (await runtime.connections.get(`settings:${profile ?? ""}`, async () => {
+    const settings = resolveSettings({ config: await runtime.config(), env: process.env, ...(profile !== undefined ? { profile } : {}) });
     if (settings.insecure) {
       await warnUser(
         `TLS certificate verification is off (insecure=true from ${settings.origins.insecure ?? "settings"}): anyone on the network path to ${settings.authUrl} can read the credentials; use csbs:cacert (or OS_CACERT) with the cloud's CA instead, and keep insecure for testing only`,

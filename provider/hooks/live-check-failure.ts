@@ -4,8 +4,11 @@
  * thrown error was also printed by the provider host with a stack trace.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import type { Settings } from "../config/settings";
 import { userError } from "./errors";
+import { profileSettingsNote } from "./profile-failures";
 
-export function liveCheckFailure(err: unknown, resource: string, action: string): pulumi.dynamic.CheckResult {
-  return { failures: [{ property: "", reason: userError(err, resource, action).message }] };
+/** @param settings the connection's settings, when known: a profile's failure names the profile and its sources */
+export function liveCheckFailure(err: unknown, resource: string, action: string, settings?: Settings): pulumi.dynamic.CheckResult {
+  return { failures: [{ property: "", reason: `${userError(err, resource, action).message}${profileSettingsNote(settings)}` }] };
 }

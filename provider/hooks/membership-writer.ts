@@ -30,7 +30,7 @@ export interface MembershipChange {
 /** Applies the change; returns the policy as read after the write, or undefined when the policy is gone. */
 export async function changeMembership(ctx: ProviderContext, change: MembershipChange): Promise<PolicyRecord | undefined> {
   if (change.add.length > 0) await releaseFromOtherPolicies(ctx, change);
-  const declaredByOthers = serversDeclaredByOthers(providerRuntime().deployment.snapshot(), change.policyId, change.resourceName);
+  const declaredByOthers = serversDeclaredByOthers(providerRuntime().deployment.snapshot((await ctx.place()).key), change.policyId, change.resourceName);
   // A server moving to another association of the same policy must stay: if that association wrote first,
   // removing it here would leave the server unprotected.
   const remove = change.remove.filter((s) => !declaredByOthers.has(s));
@@ -39,7 +39,7 @@ export async function changeMembership(ctx: ProviderContext, change: MembershipC
 
 /** Moves servers held by other policies when the user allowed it, or when they move within this deployment. */
 async function releaseFromOtherPolicies(ctx: ProviderContext, change: MembershipChange): Promise<void> {
-  const moving = change.takeOver ? undefined : serversMovingWithinDeployment(providerRuntime().deployment.snapshot(), change.resourceName);
+  const moving = change.takeOver ? undefined : serversMovingWithinDeployment(providerRuntime().deployment.snapshot((await ctx.place()).key), change.resourceName);
   const movable = new Set(change.add.filter((s) => moving === undefined || moving.has(s)));
   // Nothing may be taken from another policy: no need to list them (the common case costs no listing).
   if (movable.size === 0) return;
@@ -89,7 +89,7 @@ function rewrite(
 function nothingElseExpected(ctx: ProviderContext, policyId: string, changes: readonly ListChange[]): boolean {
   const { deployment } = providerRuntime();
   const joined = new Set(changes.map((c) => c.resourceName));
-  const snapshot = deployment.snapshot();
+  const snapshot = deployment.everywhere();
   const ofPolicy = snapshot.associations.filter((a) => a.policyId === policyId || a.oldPolicyId === policyId);
   if (ofPolicy.some((a) => !joined.has(a.resourceName) && changesServersOf(a, policyId))) return false;
   if (deployment.movedOnFrom(policyId)) return true;

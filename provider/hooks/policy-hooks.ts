@@ -9,7 +9,9 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { PolicyBackend, PolicyRecord, PolicySpec } from "../backends/policy-backend";
 import { isRecord } from "../domain/coerce";
 import { validatePolicyInputs, type PolicyInputs } from "../domain/policy-inputs";
-import { providerContext } from "./context";
+import { providerContext, type ProviderContext } from "./context";
+import { isUnknown } from "../domain/unknown";
+import { undefinedProfileFailure } from "./profile-failures";
 import { failuresForEngine } from "./engine-failures";
 import { warnOfForeignServers } from "./foreign-servers";
 import { liveCheckFailure } from "./live-check-failure";
@@ -21,6 +23,7 @@ import { longTermDialectFailures } from "./long-term-rules";
 import { policyDifferences } from "./policy-match";
 import { claimOf, isTagCountFailure, ownerInput, ownerTagFailures } from "./policy-ownership";
 import { policyRuleFailures } from "./policy-rules";
+import { profileOf, profileReplaces } from "./profile-change";
 import { declaredPart, outputsFromCreate, outputsFromRecord, specFromInputs, type PolicyOutputs } from "./policy-state";
 import { reportedByProgram } from "./reported-failures";
 import { providerRuntime } from "../runtime/provider-runtime";
@@ -75,10 +78,14 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
     oldPolicyName: existing && typeof olds.name === "string" ? olds.name : undefined,
     creates: !existing,
   };
+  // A profile that is not known yet (an output of another resource) decides the project: its rules wait for it.
+  if (isUnknown(inputs.profile)) return { inputs: { ...extra, ...inputs } };
   const { deployment } = providerRuntime();
-  deployment.registerPolicy(entry);
+  let ctx: ProviderContext | undefined;
   try {
-    const ctx = await providerContext();
+    ctx = await providerContext(inputs.profile);
+    const place = await ctx.place();
+    deployment.registerPolicy(entry, place.key);
     const [live, quota] = await Promise.all([ctx.backend.list(), ctx.backend.policyQuota()]);
     const failures = [
       ...longTermDialectFailures(inputs, ctx.backend.api),
@@ -89,14 +96,17 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
         owner: extra.__owner,
         live,
         quota,
-        deployment: deployment.snapshot(),
+        deployment: deployment.snapshot(place.key),
+        place: place.label,
       }),
     ];
     if (failures.length > 0) return { failures: failuresForEngine(failures) };
     const holder = entry.creates && entry.policyName !== undefined ? live.find((p) => p.name === entry.policyName) : undefined;
-    if (holder) deployment.registerPolicy({ ...entry, takesOverId: holder.id });
+    if (holder) deployment.registerPolicy({ ...entry, takesOverId: holder.id }, place.key);
   } catch (err) {
-    return liveCheckFailure(err, policyLabel(news), "check the project's policies");
+    const profileFailure = undefinedProfileFailure(err);
+    if (profileFailure) return { failures: failuresForEngine([profileFailure]) };
+    return liveCheckFailure(err, policyLabel(news), "check the project's policies", ctx?.settings);
   }
   return { inputs: { ...extra, ...inputs } };
 }
@@ -114,13 +124,15 @@ const DIFF_KEYS = {
 
 export async function diff(_id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
   const changed = changedProperties(olds, news, DIFF_KEYS);
-  return { changes: changed.length > 0, replaces: [], deleteBeforeReplace: false };
+  const replaces = profileReplaces(olds, news);
+  // Deleted first: the new profile may reach the same project, where the old policy would hold the name.
+  return { changes: changed.length > 0 || replaces.length > 0, replaces, deleteBeforeReplace: replaces.length > 0 };
 }
 
 export async function create(inputs: CheckedInputs): Promise<pulumi.dynamic.CreateResult> {
   const label = policyLabel(inputs);
   const spec = specOf(inputs);
-  const ctx = await providerContext();
+  const ctx = await providerContext(inputs.profile);
   try {
     // Names are unique: a live policy of this name is either ours from an interrupted create, one to adopt, or
     // someone else's (looked up first also because Karbor would accept a duplicate). The listing `check` made in
@@ -151,7 +163,7 @@ async function takeOver(backend: PolicyBackend, existing: PolicyRecord, inputs: 
 }
 
 export async function read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
-  const ctx = await providerContext().catch((err: unknown) => {
+  const ctx = await providerContext(profileOf(props).profile).catch((err: unknown) => {
     throw stateOperationError(err, policyLabel(props), `read policy ${id}`);
   });
   try {
@@ -166,7 +178,7 @@ export async function read(id: string, props: Props): Promise<pulumi.dynamic.Rea
 
 export async function update(id: string, olds: Props, news: CheckedInputs): Promise<pulumi.dynamic.UpdateResult> {
   const spec = { ...specOf(news), ...(hadLongTerm(olds) && !news.retention.longTerm ? { clearLongTerm: true } : {}) };
-  const ctx = await providerContext();
+  const ctx = await providerContext(news.profile);
   try {
     const record = await ctx.backend.update(id, spec);
     return { outs: outputsFromCreate(news.__resourceName, news, record) };
@@ -180,7 +192,7 @@ function hadLongTerm(olds: Props): boolean {
 }
 
 async function deletePolicy(id: string, props: Props): Promise<void> {
-  const ctx = await providerContext().catch((err: unknown) => {
+  const ctx = await providerContext(profileOf(props).profile).catch((err: unknown) => {
     throw stateOperationError(err, policyLabel(props), `delete policy ${id}`);
   });
   await warnOfForeignServers(ctx, id, policyLabel(props));

@@ -22,8 +22,10 @@ export interface PolicyRuleInputs {
   owner?: string;
   live: readonly PolicyRecord[];
   quota: number;
-  /** This deployment's declarations so far. */
+  /** This deployment's declarations so far, in the policy's project and region. */
   deployment: DeploymentSnapshot;
+  /** How to name the project and region, e.g. `project "demo" in region "RegionOne" (profile "paris")`. @default "the project" */
+  place?: string;
 }
 
 /** Pure: every failure of the live name and quota rules for one policy, from a snapshot of the cloud and the deployment. */
@@ -75,7 +77,7 @@ export function policyRuleFailures(args: PolicyRuleInputs): CheckFailure[] {
     if (message) {
       // No property is to blame: the quota is the deployment's, not this policy's name's.
       const names = deployment.map((p) => `\`${p.resourceName}\``).sort().join(", ");
-      failures.push(failure("", "quota.policiesPerProject", `this deployment's policies (${names}) would exceed the project's policy quota: ${message}`));
+      failures.push(failure("", "quota.policiesPerProject", `this deployment's policies (${names}) would exceed the policy quota of ${args.place ?? "the project"}: ${message}`));
     }
   }
   return failures;

@@ -10,6 +10,7 @@ import { retentionFromRecord, type RetentionInput } from "../domain/retention";
 import type { Schedule } from "../domain/schedule";
 import { DEFAULT_TIMEZONE } from "../domain/timezone";
 import { utcRulesToSchedule } from "../domain/utc-rules";
+import { profileOf } from "./profile-change";
 
 /** The state of a policy as the user declares it (also the `inputs` returned by read): the domain's inputs minus what is derived. */
 export interface PolicyDeclared extends Omit<PolicyInputs, "pattern" | "longTermZone"> {
@@ -48,6 +49,7 @@ export function outputsFromCreate(resourceName: string, inputs: PolicyInputs, re
     retention: inputs.retention,
     tags: inputs.tags,
     adopt: inputs.adopt,
+    ...profileOf(inputs),
     pattern: canonicalPattern(record.pattern) ?? inputs.pattern,
     longTermZone: inputs.longTermZone ?? "",
     status: record.status,
@@ -71,6 +73,7 @@ export function outputsFromRecord(record: PolicyRecord, previous: Partial<Policy
     retention: withPreviousLongTerm(retentionFromRecord(record.retention) ?? bothLimits(record), previous),
     tags: { ...record.tags },
     adopt: previous.adopt ?? false,
+    ...profileOf(previous),
     pattern,
     longTermZone: typeof previous.longTermZone === "string" ? previous.longTermZone : "",
     status: record.status,
@@ -82,7 +85,7 @@ export function outputsFromRecord(record: PolicyRecord, previous: Partial<Policy
 /** The inputs part of a state (what `read` reports as inputs). */
 export function declaredPart(outputs: PolicyOutputs): PolicyDeclared {
   const { __resourceName, name, description, enabled, schedule, retention, tags, adopt } = outputs;
-  return { __resourceName, name, description, enabled, schedule, retention, tags, adopt };
+  return { __resourceName, name, description, enabled, schedule, retention, tags, adopt, ...profileOf(outputs) };
 }
 
 /** The API never shows the long-term counts: the previous state's stand, so refresh neither loses them nor shows a diff. */

@@ -40,9 +40,10 @@ function karborFailures(inputs: ServerBackupInputs): CheckFailure[] {
 /** On Karbor the backup needs a plan while it is made: the project's plan quota must leave room for it. */
 async function karborQuotaFailures(ctx: ProviderContext, resourceName: string): Promise<CheckFailure[]> {
   const { deployment } = providerRuntime();
-  deployment.registerServerBackup({ resourceName });
+  const place = await ctx.place();
+  deployment.registerServerBackup({ resourceName }, place.key);
   const [live, quota] = await Promise.all([ctx.backend.list(), ctx.backend.policyQuota()]);
-  const snapshot = deployment.snapshot();
+  const snapshot = deployment.snapshot(place.key);
   const message = checkPolicyQuota({
     livePolicyNames: live.map((p) => p.name),
     newPolicyNames: [...snapshot.policies.map((p) => p.policyName ?? `(not yet known: ${p.resourceName})`), ...(snapshot.serverBackups ?? []).map(serverBackupPlanName)],

@@ -1,8 +1,10 @@
 /**
  * What this deployment declares, as seen by `check`: one provider process serves one engine operation, and
  * the engine checks every resource of the program in it, so the deployment-wide rules (policy quota, 64 servers
- * per policy, one policy per server) can count across resources. Keyed by the Pulumi resource name
- * (`__resourceName`). The rules read a {@link DeploymentSnapshot}, never the registry itself.
+ * per policy, one policy per server) can count across resources. The service counts them per project and region,
+ * so declarations are kept per place (the data-protection endpoint of a connection, see `Place` in connection.ts)
+ * and then by the Pulumi resource name (`__resourceName`). The rules read a {@link DeploymentSnapshot} of one
+ * place, never the registry itself.
  */
 
 /** A BackupPolicy of this deployment. */
@@ -51,23 +53,30 @@ export function serverBackupPlanName(entry: ServerBackupEntry): string {
   return `(plan of ServerBackup ${entry.resourceName})`;
 }
 
+interface PlaceEntries {
+  policies: Map<string, PolicyEntry>;
+  associations: Map<string, AssociationEntry>;
+  serverBackups: Map<string, ServerBackupEntry>;
+}
+
 export class DeploymentRegistry {
-  private readonly policies = new Map<string, PolicyEntry>();
-  private readonly associations = new Map<string, AssociationEntry>();
-  private readonly serverBackups = new Map<string, ServerBackupEntry>();
+  private readonly places = new Map<string, PlaceEntries>();
   /** Checks seen so far, and the number of the newest one per association. */
   private checks = 0;
   private readonly checkedAt = new Map<string, number>();
   private readonly listeners: Array<() => void> = [];
 
-  registerPolicy(entry: PolicyEntry): void {
-    this.policies.set(entry.resourceName, entry);
+  /** Records a policy of `place`; a resource that moved to another place (its profile changed) leaves the old one. */
+  registerPolicy(entry: PolicyEntry, place: string): void {
+    for (const [key, p] of this.places) if (key !== place) p.policies.delete(entry.resourceName);
+    this.at(place).policies.set(entry.resourceName, entry);
     this.checks++;
     this.changed();
   }
 
-  registerAssociation(entry: AssociationEntry): void {
-    this.associations.set(entry.resourceName, entry);
+  registerAssociation(entry: AssociationEntry, place: string): void {
+    for (const [key, p] of this.places) if (key !== place) p.associations.delete(entry.resourceName);
+    this.at(place).associations.set(entry.resourceName, entry);
     this.checkedAt.set(entry.resourceName, ++this.checks);
     this.changed();
   }
@@ -84,28 +93,66 @@ export class DeploymentRegistry {
    */
   movedOnFrom(policyId: string): boolean {
     let newest = 0;
-    for (const a of this.associations.values()) {
-      if (a.policyId === policyId || a.oldPolicyId === policyId) newest = Math.max(newest, this.checkedAt.get(a.resourceName) ?? 0);
+    for (const p of this.places.values()) {
+      for (const a of p.associations.values()) {
+        if (a.policyId === policyId || a.oldPolicyId === policyId) newest = Math.max(newest, this.checkedAt.get(a.resourceName) ?? 0);
+      }
     }
     return this.checks > newest;
   }
 
-  registerServerBackup(entry: ServerBackupEntry): void {
-    this.serverBackups.set(entry.resourceName, entry);
+  registerServerBackup(entry: ServerBackupEntry, place: string): void {
+    for (const [key, p] of this.places) if (key !== place) p.serverBackups.delete(entry.resourceName);
+    this.at(place).serverBackups.set(entry.resourceName, entry);
     this.checks++;
     this.changed();
   }
 
   /** Forgets every declaration: the next deployment in the same process (tests simulate one). */
   clear(): void {
-    this.policies.clear();
-    this.associations.clear();
-    this.serverBackups.clear();
+    this.places.clear();
     this.checkedAt.clear();
   }
 
-  snapshot(): DeploymentSnapshot {
-    return { policies: [...this.policies.values()], associations: [...this.associations.values()], serverBackups: [...this.serverBackups.values()] };
+  /** The declarations of one place (project and region). */
+  snapshot(place: string): DeploymentSnapshot {
+    const p = this.places.get(place);
+    return {
+      policies: p ? [...p.policies.values()] : [],
+      associations: p ? [...p.associations.values()] : [],
+      serverBackups: p ? [...p.serverBackups.values()] : [],
+    };
+  }
+
+  /**
+   * Every place's declarations together, for questions about one policy id (ids are unique across projects and
+   * regions); the deployment-wide rules read {@link snapshot} of their place instead.
+   */
+  everywhere(): DeploymentSnapshot {
+    const all = [...this.places.values()];
+    return {
+      policies: all.flatMap((p) => [...p.policies.values()]),
+      associations: all.flatMap((p) => [...p.associations.values()]),
+      serverBackups: all.flatMap((p) => [...p.serverBackups.values()]),
+    };
+  }
+
+  /** The policy declared under `resourceName`, in whichever place. */
+  policy(resourceName: string): PolicyEntry | undefined {
+    for (const p of this.places.values()) {
+      const found = p.policies.get(resourceName);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private at(place: string): PlaceEntries {
+    let p = this.places.get(place);
+    if (!p) {
+      p = { policies: new Map(), associations: new Map(), serverBackups: new Map() };
+      this.places.set(place, p);
+    }
+    return p;
   }
 
   private changed(): void {

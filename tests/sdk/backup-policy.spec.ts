@@ -21,7 +21,7 @@ describe("the SDK resources' registered inputs", () => {
     assert.match(failures?.[0]?.reason ?? "", /the program reported problems of this resource or of its settings above \(the errors starting with BackupPolicy "daily" or csbs:\)/);
     const { failures: own } = await checkPolicy({}, { ...inputs, __inputProblemsReported: undefined });
     assert.deepEqual(own, [
-      { property: "", reason: "`retenton` is not an input of BackupPolicy: remove it (inputs are name, description, enabled, schedule, retention, tags, adopt)" },
+      { property: "", reason: "`retenton` is not an input of BackupPolicy: remove it (inputs are name, description, enabled, schedule, retention, tags, adopt, profile)" },
     ]);
   });
 
@@ -30,6 +30,6 @@ describe("the SDK resources' registered inputs", () => {
     const association = new PolicyAssociation("web", args as unknown as ConstructorParameters<typeof PolicyAssociation>[1]);
     await new Promise<void>((resolve) => association.urn.apply(() => resolve()));
     const { failures } = await checkAssociation({}, { ...registered.get("web"), __inputProblemsReported: undefined });
-    assert.deepEqual(failures?.map((f) => f.reason), ["`takeover` is not an input of PolicyAssociation: remove it (inputs are policyId, serverIds, serverSelector, allowEmpty, takeOver)"]);
+    assert.deepEqual(failures?.map((f) => f.reason), ["`takeover` is not an input of PolicyAssociation: remove it (inputs are policyId, serverIds, serverSelector, allowEmpty, takeOver, profile)"]);
   });
 });

@@ -38,4 +38,40 @@ describe("spreadServers", () => {
       }),
     );
   });
+
+  describe("over several profiles' projects", () => {
+    const fleet = (n: number) => Array.from({ length: n }, (_, i) => `s${i}`);
+
+    it("fills the first profile's project with 32 policies of 64, then the next, keeping every server once in order", () => {
+      const ids = fleet(2048 + 100);
+      const chunks = spreadServers(ids, { profiles: ["paris", "amsterdam"] });
+      const paris = chunks.filter((c) => c.profile === "paris");
+      const amsterdam = chunks.filter((c) => c.profile === "amsterdam");
+      assert.equal(paris.length, 32);
+      assert.ok(paris.every((c) => c.serverIds.length === 64));
+      assert.deepEqual(amsterdam.map((c) => c.serverIds.length), [50, 50]);
+      assert.deepEqual(chunks.flatMap((c) => c.serverIds), ids);
+    });
+
+    it("refuses a fleet that does not fit, saying how many servers fit and how many profiles are missing", () => {
+      assert.throws(
+        () => spreadServers(fleet(2 * 2048 + 1), { profiles: ["paris", "amsterdam"] }),
+        /4097 servers do not fit the projects of 2 profiles \("paris", "amsterdam"\): each holds at most 32 policies of 64 servers \(2048 servers\), 4096 in all; add 1 more profile/,
+      );
+      assert.throws(() => spreadServers(fleet(10), { profiles: ["a", "b"], maxPoliciesPerProject: 2, maxPerPolicy: 2 }), /10 servers do not fit .* 8 in all/);
+    });
+
+    it("refuses no profiles, a profile named twice and a limit below 1", () => {
+      assert.throws(() => spreadServers(fleet(3), { profiles: [] }), /`profiles` is empty/);
+      assert.throws(() => spreadServers(fleet(3), { profiles: ["a", "a"] }), /names "a" twice/);
+      assert.throws(() => spreadServers(fleet(3), { profiles: ["a"], maxPoliciesPerProject: 0 }), /`maxPoliciesPerProject` is 0/);
+    });
+
+    it("chunks servers grouped by profile, refusing every profile with more than one project holds", () => {
+      const chunks = spreadServers({ paris: fleet(130), amsterdam: ["x"] });
+      assert.deepEqual(chunks.map((c) => [c.profile, c.serverIds.length]), [["paris", 44], ["paris", 43], ["paris", 43], ["amsterdam", 1]]);
+      assert.throws(() => spreadServers({ paris: fleet(2049), amsterdam: fleet(2) }), /profile "paris" has 2049 servers, more than one project holds \(32 policies of 64 servers: 2048\)/);
+    });
+  });
 });
+

@@ -63,7 +63,7 @@ describe("input schemas", () => {
     );
     assert.equal(
       result.failures[2]?.message,
-      "`retenton` is not an input of BackupPolicy: remove it (inputs are name, description, enabled, schedule, retention, tags, adopt)",
+      "`retenton` is not an input of BackupPolicy: remove it (inputs are name, description, enabled, schedule, retention, tags, adopt, profile)",
     );
     assert.deepEqual(validateAssociationInputs({ ...association, server: "x" }).failures.map((f) => f.rule), ["association.unknownInput"]);
   });

@@ -8,8 +8,8 @@ const POLICY_TYPE = "pulumi-nodejs:dynamic:Resource$csbs:BackupPolicy";
 describe("the policy an association's BackupPolicy takes over", () => {
   beforeEach(() => {
     const runtime = resetProviderRuntime();
-    runtime.deployment.registerPolicy({ resourceName: "daily", policyName: "daily", creates: true, takesOverId: "live-1" });
-    runtime.deployment.registerPolicy({ resourceName: "fresh", policyName: "fresh", creates: true });
+    runtime.deployment.registerPolicy({ resourceName: "daily", policyName: "daily", creates: true, takesOverId: "live-1" }, "https://csbs.example/v1/p");
+    runtime.deployment.registerPolicy({ resourceName: "fresh", policyName: "fresh", creates: true }, "https://csbs.example/v1/p");
   });
   after(() => resetProviderRuntime());
 

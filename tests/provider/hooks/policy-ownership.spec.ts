@@ -9,6 +9,9 @@ import { outputsFromRecord, specFromInputs } from "../../../provider/hooks/polic
 import { policyRuleFailures } from "../../../provider/hooks/policy-rules";
 import { DeploymentRegistry } from "../../../provider/runtime/deployment-registry";
 
+// Every declaration of these tests is in one project and region.
+const PLACE = "https://csbs.example/v1/project";
+
 let registry = new DeploymentRegistry();
 
 const NOW = new Date("2026-01-15T12:00:00Z");
@@ -63,14 +66,14 @@ describe("the live name rule with ownership markers", () => {
   const entry = { resourceName: "daily", policyName: "daily-web", creates: true };
 
   it("passes the preview after a crash: the live policy of an explicit name carries this resource's marker", () => {
-    registry.registerPolicy(entry);
+    registry.registerPolicy(entry, PLACE);
     const left = live({ owner: MINE, description: "half-written" });
-    assert.deepEqual(policyRuleFailures({ entry, inputs: inputs(), autoNamed: false, owner: MINE, live: [left], quota: 32, deployment: registry.snapshot() }), []);
+    assert.deepEqual(policyRuleFailures({ entry, inputs: inputs(), autoNamed: false, owner: MINE, live: [left], quota: 32, deployment: registry.snapshot(PLACE) }), []);
   });
 
   it("fails on a live policy of that name carrying a foreign marker", () => {
-    registry.registerPolicy(entry);
-    const failures = policyRuleFailures({ entry, inputs: inputs(), autoNamed: false, owner: MINE, live: [live({ owner: THEIRS })], quota: 32, deployment: registry.snapshot() });
+    registry.registerPolicy(entry, PLACE);
+    const failures = policyRuleFailures({ entry, inputs: inputs(), autoNamed: false, owner: MINE, live: [live({ owner: THEIRS })], quota: 32, deployment: registry.snapshot(PLACE) });
     assert.equal(failures.length, 1);
     assert.equal(failures[0].path, "name");
     assert.match(failures[0].message, /^`name` is "daily-web", already used by policy .* ownership marker is not this resource's/);

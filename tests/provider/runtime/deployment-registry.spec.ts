@@ -6,10 +6,13 @@ import {
   serversOwnedByDeployment,
 } from "../../../provider/runtime/deployment-registry";
 
+// Most declarations of these tests are in one project and region.
+const PLACE = "https://csbs.example/v1/project";
+
 let registry = new DeploymentRegistry();
-const registerPolicy = (entry: Parameters<DeploymentRegistry["registerPolicy"]>[0]) => registry.registerPolicy(entry);
-const registerAssociation = (entry: Parameters<DeploymentRegistry["registerAssociation"]>[0]) => registry.registerAssociation(entry);
-const isMovingWithinDeployment = (serverId: string, to: string) => serversMovingWithinDeployment(registry.snapshot(), to).has(serverId);
+const registerPolicy = (entry: Parameters<DeploymentRegistry["registerPolicy"]>[0]) => registry.registerPolicy(entry, PLACE);
+const registerAssociation = (entry: Parameters<DeploymentRegistry["registerAssociation"]>[0]) => registry.registerAssociation(entry, PLACE);
+const isMovingWithinDeployment = (serverId: string, to: string) => serversMovingWithinDeployment(registry.snapshot(PLACE), to).has(serverId);
 
 describe("the deployment registry", () => {
   beforeEach(() => (registry = new DeploymentRegistry()));
@@ -18,7 +21,7 @@ describe("the deployment registry", () => {
     registerPolicy({ resourceName: "daily", policyName: "a", creates: true });
     registerPolicy({ resourceName: "daily", policyName: "b", creates: true });
     assert.deepEqual(
-      registry.snapshot().policies.map((p) => p.policyName),
+      registry.snapshot(PLACE).policies.map((p) => p.policyName),
       ["b"],
     );
   });
@@ -38,30 +41,47 @@ describe("the deployment registry", () => {
     registerAssociation({ resourceName: "a", policyId: "p1", serverIds: ["s2"], oldPolicyId: "p1", oldServerIds: ["s1", "s2"], takeOver: false });
     registerAssociation({ resourceName: "b", policyId: "p2", serverIds: [], oldPolicyId: "p2", oldServerIds: ["s3"], takeOver: false });
     registerAssociation({ resourceName: "c", policyId: "p3", serverIds: ["s1"], oldServerIds: [], takeOver: false });
-    assert.deepEqual([...serversMovingWithinDeployment(registry.snapshot(), "c")].sort(), ["s1", "s3"]);
-    assert.deepEqual([...serversMovingWithinDeployment(registry.snapshot(), "b")].sort(), ["s1"]);
+    assert.deepEqual([...serversMovingWithinDeployment(registry.snapshot(PLACE), "c")].sort(), ["s1", "s3"]);
+    assert.deepEqual([...serversMovingWithinDeployment(registry.snapshot(PLACE), "b")].sort(), ["s1"]);
   });
 
   it("counts the servers a deployment holds in a policy from state and from the program", () => {
     registerAssociation({ resourceName: "a", policyId: "p1", serverIds: ["s2"], oldPolicyId: "p1", oldServerIds: ["s1"], takeOver: false });
     registerAssociation({ resourceName: "b", policyId: "p2", serverIds: ["s3"], oldServerIds: [], takeOver: false });
-    assert.deepEqual([...serversOwnedByDeployment(registry.snapshot(), "p1")].sort(), ["s1", "s2"]);
+    assert.deepEqual([...serversOwnedByDeployment(registry.snapshot(PLACE), "p1")].sort(), ["s1", "s2"]);
   });
 
   it("names the servers other associations of a policy declare, not the asking one's", () => {
     registerAssociation({ resourceName: "a", policyId: "p1", serverIds: ["s1"], oldServerIds: [], takeOver: false });
     registerAssociation({ resourceName: "b", policyId: "p1", serverIds: ["s2"], oldServerIds: [], takeOver: false });
     registerAssociation({ resourceName: "c", policyId: "p2", serverIds: ["s3"], oldServerIds: [], takeOver: false });
-    assert.deepEqual([...serversDeclaredByOthers(registry.snapshot(), "p1", "a")], ["s2"]);
+    assert.deepEqual([...serversDeclaredByOthers(registry.snapshot(PLACE), "p1", "a")], ["s2"]);
   });
 
   it("forgets every declaration on clear, and a snapshot taken before keeps what it saw", () => {
     registerPolicy({ resourceName: "x", policyName: "x", creates: false });
-    registry.registerServerBackup({ resourceName: "b" });
-    const before = registry.snapshot();
+    registry.registerServerBackup({ resourceName: "b" }, PLACE);
+    const before = registry.snapshot(PLACE);
     registry.clear();
-    assert.deepEqual(registry.snapshot(), { policies: [], associations: [], serverBackups: [] });
+    assert.deepEqual(registry.snapshot(PLACE), { policies: [], associations: [], serverBackups: [] });
     assert.equal(before.policies.length, 1);
     assert.deepEqual(before.serverBackups, [{ resourceName: "b" }]);
+  });
+
+  it("keeps each project and region apart: a server moving in one place is not moving in another", () => {
+    const other = "https://csbs.region-two.example/v1/project";
+    registerAssociation({ resourceName: "a", policyId: "p1", serverIds: [], oldPolicyId: "p1", oldServerIds: ["s1"], takeOver: false });
+    registry.registerAssociation({ resourceName: "b", policyId: "q1", serverIds: ["s1"], oldServerIds: [], takeOver: false }, other);
+    assert.equal(serversMovingWithinDeployment(registry.snapshot(PLACE), "c").has("s1"), true);
+    assert.equal(serversMovingWithinDeployment(registry.snapshot(other), "c").has("s1"), false);
+    assert.deepEqual(registry.snapshot(other).associations.map((a) => a.resourceName), ["b"]);
+  });
+
+  it("moves a resource to the place it is registered in last (its profile changed), and finds a policy in any place", () => {
+    const other = "https://csbs.region-two.example/v1/project";
+    registerPolicy({ resourceName: "daily", policyName: "daily", creates: true });
+    registry.registerPolicy({ resourceName: "daily", policyName: "daily", creates: true, takesOverId: "id-2" }, other);
+    assert.deepEqual(registry.snapshot(PLACE).policies, []);
+    assert.equal(registry.policy("daily")?.takesOverId, "id-2");
   });
 });

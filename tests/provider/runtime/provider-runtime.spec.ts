@@ -3,6 +3,9 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { providerRuntime, resetProviderRuntime } from "../../../provider/runtime/provider-runtime";
 
+// Every declaration of these tests is in one project and region.
+const PLACE = "https://csbs.example/v1/project";
+
 /** Every TypeScript source file under a folder. */
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -26,14 +29,14 @@ describe("the provider runtime", () => {
 
   it("is one object per process, shared by a second copy of the module as two provider texts would load it", () => {
     const first = providerRuntime();
-    first.deployment.registerPolicy({ resourceName: "daily", policyName: "daily", creates: true });
+    first.deployment.registerPolicy({ resourceName: "daily", policyName: "daily", creates: true }, PLACE);
     const modulePath = require.resolve("../../../provider/runtime/provider-runtime");
     const cached = require.cache[modulePath];
     delete require.cache[modulePath];
     try {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const copy = require(modulePath) as typeof import("../../../provider/runtime/provider-runtime");
-      assert.equal(copy.providerRuntime().deployment.snapshot().policies[0]?.resourceName, "daily");
+      assert.equal(copy.providerRuntime().deployment.snapshot(PLACE).policies[0]?.resourceName, "daily");
     } finally {
       if (cached) require.cache[modulePath] = cached;
     }
