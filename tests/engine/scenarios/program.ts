@@ -13,6 +13,8 @@ export interface AssociationDecl {
   serverSelector?: { tags?: string[]; metadata?: Record<string, string> };
   allowEmpty?: boolean;
   takeOver?: boolean;
+  /** The association's own `profile` (by default it takes its policy's). */
+  profile?: string;
 }
 
 /** A policy of the generated program, with its associations. */
@@ -41,6 +43,7 @@ for (const p of spec.policies) {
   for (const a of p.associations || []) {
     const assoc = new csbs.PolicyAssociation(a.resource, {
       policyId: policy.id, serverIds: a.serverIds, serverSelector: a.serverSelector, allowEmpty: a.allowEmpty, takeOver: a.takeOver,
+      profile: a.profile,
     });
     out[a.resource] = { id: assoc.id, policyId: assoc.policyId, serverIds: assoc.serverIds };
   }
