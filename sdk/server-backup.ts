@@ -24,6 +24,12 @@ export interface ServerBackupArgs {
   tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
   /** Any values: when one changes, a new backup is taken, e.g. `[appVersion]`. @default [] */
   triggers?: pulumi.Input<pulumi.Input<unknown>[]>;
+  /**
+   * The stack config profile whose project and region hold the server (`csbs:profiles.<profile>.*` over the
+   * stack-wide settings). Changing it takes a new backup there.
+   * @default - none: the stack-wide settings
+   */
+  profile?: pulumi.Input<string>;
 }
 
 /** One disk of the backup. */
@@ -75,6 +81,8 @@ export class ServerBackup extends pulumi.dynamic.Resource {
   declare readonly createdAt: pulumi.Output<string>;
   declare readonly tags: pulumi.Output<Record<string, string>>;
   declare readonly triggers: pulumi.Output<unknown[]>;
+  /** The profile the backup was declared with (absent for the stack-wide settings). */
+  declare readonly profile: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: ServerBackupArgs, opts?: pulumi.CustomResourceOptions) {
     const props = {
@@ -88,6 +96,7 @@ export class ServerBackup extends pulumi.dynamic.Resource {
       incremental: args.incremental,
       tags: args.tags,
       triggers: args.triggers,
+      profile: args.profile,
       backupId: undefined,
       checkpointId: undefined,
       status: undefined,

@@ -1,4 +1,5 @@
 /** Inputs of a ServerBackup: an on-demand (one-off) backup of one server. */
+import { profileSchema } from "./profile-input";
 import { z } from "zod";
 import { isUuid } from "./association-inputs";
 import { CheckFailure, failure, show } from "./failures";
@@ -21,6 +22,8 @@ export interface ServerBackupInputs {
   tags: Record<string, string>;
   /** Any values: a change takes a new backup. @default [] */
   triggers: unknown[];
+  /** The stack config profile whose project and region hold the server. @default none: the stack-wide settings */
+  profile?: string;
 }
 
 export interface ServerBackupInputsValidation {
@@ -29,7 +32,7 @@ export interface ServerBackupInputsValidation {
   unknowns: string[];
 }
 
-const KEYS = ["serverId", "name", "description", "incremental", "tags", "triggers"];
+const KEYS = ["serverId", "name", "description", "incremental", "tags", "triggers", "profile"];
 
 const INPUTS_TYPE = defineRule("serverBackup.inputsType", ({ input }) => `inputs are ${show(input)}: ServerBackup inputs must be an object`);
 const UNKNOWN_INPUT = defineRule("serverBackup.unknownInput", () => `is not an input of ServerBackup: remove it (inputs are ${KEYS.join(", ")})`);
@@ -74,6 +77,7 @@ export const serverBackupInputsSchema = z.preprocess(
       tags: tagsSchema.default({}),
       // Any values: only their change matters. Unknown elements stay as the sentinel (the diff says "unknown").
       triggers: orUnknown(z.array(z.unknown(), says(TRIGGERS))).default([]),
+      profile: profileSchema,
     },
     saysByCode({ unrecognized_keys: UNKNOWN_INPUT, otherwise: INPUTS_TYPE }),
   ),
@@ -95,6 +99,7 @@ export function validateServerBackupInputs(raw: unknown): ServerBackupInputsVali
       incremental: value.incremental as boolean,
       tags: value.tags as Record<string, string>,
       triggers: value.triggers as unknown[],
+      ...(value.profile !== undefined ? { profile: value.profile } : {}),
     },
     failures,
     unknowns,

@@ -14,6 +14,9 @@ import { providerRuntime } from "../runtime/provider-runtime";
 import { serverBackupPlanName } from "../runtime/deployment-registry";
 import { removeBackup, takeBackup } from "./backup-lifecycle";
 import { providerContext, type ProviderContext } from "./context";
+import { isUnknown } from "../domain/unknown";
+import { profileOf } from "./profile-change";
+import { undefinedProfileFailure } from "./profile-failures";
 import { failuresForEngine } from "./engine-failures";
 import { userError } from "./errors";
 import { liveCheckFailure } from "./live-check-failure";
@@ -60,8 +63,11 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
   if (reported.length > 0 || !validation.inputs) return { failures: failuresForEngine(reported.length > 0 ? reported : validation.failures) };
   const inputs = validation.inputs;
   const hidden = hiddenOf(news);
+  // A profile not known yet decides the project: its rules wait for it.
+  if (isUnknown(inputs.profile)) return { inputs: { ...hidden, ...inputs } };
+  let ctx: ProviderContext | undefined;
   try {
-    const ctx = await providerContext();
+    ctx = await providerContext(inputs.profile);
     if (ctx.settings.api === "karbor") {
       // A new resource and a replacement both take a new backup, and so a plan for a moment.
       const takesBackup = !hasState(olds) || (await diff("", olds, inputs as unknown as Props)).changes;
@@ -69,7 +75,9 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
       if (failures.length > 0) return { failures: failuresForEngine(failures) };
     }
   } catch (err) {
-    return liveCheckFailure(err, label, "check the project's plan quota");
+    const profileFailure = undefinedProfileFailure(err);
+    if (profileFailure) return { failures: failuresForEngine([profileFailure]) };
+    return liveCheckFailure(err, label, "check the project's plan quota", ctx?.settings);
   }
   return { inputs: { ...hidden, ...inputs } };
 }
@@ -81,6 +89,7 @@ const DIFF_KEYS: Record<keyof ServerBackupInputs, (value: unknown) => string> = 
   incremental: (v) => String(v !== false),
   tags: tagsKey,
   triggers: (v) => stableJson(v ?? []),
+  profile: (v) => profileOf({ profile: v }).profile ?? "",
 };
 
 export async function diff(_id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
@@ -97,8 +106,9 @@ export async function create(inputs: CheckedInputs): Promise<pulumi.dynamic.Crea
   const hidden = hiddenOf(inputs as unknown as Props);
   const declared: ServerBackupInputs = {
     serverId: inputs.serverId, name: inputs.name, description: inputs.description, incremental: inputs.incremental, tags: inputs.tags, triggers: inputs.triggers,
+    ...profileOf(inputs),
   };
-  const ctx = await providerContext();
+  const ctx = await providerContext(declared.profile);
   try {
     const record = await takeBackup(ctx.backups, specOf(declared), label, { timeoutMs: hidden.__timeouts?.create });
     return { id: record.id, outs: outputsOf(declared, hidden, record) };
@@ -109,7 +119,7 @@ export async function create(inputs: CheckedInputs): Promise<pulumi.dynamic.Crea
 
 export async function read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
   const label = serverBackupLabel(props);
-  const ctx = await providerContext().catch((err: unknown) => {
+  const ctx = await providerContext(stateProfile(props)).catch((err: unknown) => {
     throw stateOperationError(err, label, `read backup ${id}`);
   });
   try {
@@ -127,7 +137,7 @@ export async function read(id: string, props: Props): Promise<pulumi.dynamic.Rea
 
 async function deleteBackup(id: string, props: Props): Promise<void> {
   const label = serverBackupLabel(props);
-  const ctx = await providerContext().catch((err: unknown) => {
+  const ctx = await providerContext(stateProfile(props)).catch((err: unknown) => {
     throw stateOperationError(err, label, `delete backup ${id}`);
   });
   try {
@@ -136,6 +146,11 @@ async function deleteBackup(id: string, props: Props): Promise<void> {
   } catch (err) {
     throw userError(err, label, `delete backup ${id}`);
   }
+}
+
+/** The profile a state was written for (in the declared inputs it keeps). */
+function stateProfile(props: Props): string | undefined {
+  return declaredOf(props)?.profile ?? profileOf(props).profile;
 }
 
 export { deleteBackup as delete };

@@ -7,6 +7,7 @@ import type { BackupRecord } from "../backends/backup-record";
 import type { ServerBackupSpec } from "../backends/backup-backend";
 import { isRecord } from "../domain/coerce";
 import type { ServerBackupInputs } from "../domain/server-backup-inputs";
+import { profileOf } from "./profile-change";
 
 /** `customTimeouts` of the resource in ms, as the SDK passes them (the engine does not give them to dynamic providers). */
 export interface BackupTimeouts {
@@ -35,6 +36,7 @@ export interface ServerBackupOutputs extends ServerBackupHidden {
   incremental: boolean;
   volumeBackups: Array<{ id: string; sourceVolumeId: string; sizeGb: number; bootable: boolean }>;
   createdAt: string;
+  profile?: string;
 }
 
 export function serverBackupLabel(props: { __resourceName?: unknown }): string {
@@ -80,6 +82,7 @@ export function outputsOf(declared: ServerBackupInputs, hidden: ServerBackupHidd
     incremental: record.incremental,
     volumeBackups: record.volumeBackups.map((v) => ({ id: v.id, sourceVolumeId: v.sourceVolumeId, sizeGb: v.sizeGb, bootable: v.bootable })),
     createdAt: record.createdAt,
+    ...profileOf(declared),
   };
 }
 
@@ -94,5 +97,6 @@ export function declaredOf(props: Record<string, unknown>): ServerBackupInputs |
     incremental: d.incremental !== false,
     tags: isRecord(d.tags) ? (d.tags as Record<string, string>) : {},
     triggers: Array.isArray(d.triggers) ? d.triggers : [],
+    ...profileOf(d),
   };
 }

@@ -24,9 +24,9 @@ interface WirePolicy {
   resources?: Array<{ id: string; type?: string }>;
 }
 
-/** The policies (plans) of `who`'s project at the data-protection endpoint its catalog gives. */
-export async function projectPolicies(cloud: TestCloud, who: ProjectLogin): Promise<LivePolicy[]> {
-  const { token, csbs } = await login(cloud, who.user, who.password, who.project);
+/** The policies (plans) of `who`'s project at the data-protection endpoint its catalog gives in `region` (default: the first). */
+export async function projectPolicies(cloud: TestCloud, who: ProjectLogin, region?: string): Promise<LivePolicy[]> {
+  const { token, csbs } = await login(cloud, who.user, who.password, who.project, region);
   const karbor = csbs.includes("/karbor/");
   const res = await fetch(`${csbs}${karbor ? "/plans" : "/policies"}`, { headers: { "x-auth-token": token } });
   if (!res.ok) throw new Error(`listing the policies of project ${who.project} → ${res.status}: ${await res.text()}`);
