@@ -11,23 +11,33 @@ import { demoEnv, PULUMI_CSBS } from "./cli-run";
 
 const run = promisify(execFile);
 
-/** Runs the command in a detached tmux session of 100x30 cells; the screen is read with capture-pane. */
+/**
+ * Runs the command in a detached tmux session of 100x30 cells; the screen is read with capture-pane.
+ * Each screen has a tmux server of its own (its own socket): with the shared default server, a session
+ * started just after the last one was killed can reach the server while it exits ("server exited unexpectedly").
+ */
 class TmuxScreen {
   readonly name = `csbs-${process.pid}-${Math.random().toString(16).slice(2, 8)}`;
+  private readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), "csbs-tmux-"));
+  private readonly socket = path.join(this.dir, "sock");
+
+  private tmux(args: string[]): Promise<{ stdout: string }> {
+    return run("tmux", ["-S", this.socket, ...args]);
+  }
 
   async start(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "csbs-tmux-"));
+    const dir = this.dir;
     const script = path.join(dir, "run.sh");
     const exports = Object.entries(env).filter(([k]) => /^(OS_|NO_COLOR$|PATH$|HOME$)/.test(k))
       .map(([k, v]) => `export ${k}='${String(v).replace(/'/g, "'\\''")}'`);
     const command = [process.execPath, PULUMI_CSBS, ...args].map((a) => `'${a}'`).join(" ");
     fs.writeFileSync(script, `${exports.join("\n")}\nexport TERM=xterm-256color\n${command}\necho "EXIT=$?"\nsleep 600\n`);
-    await run("tmux", ["new-session", "-d", "-s", this.name, "-x", "100", "-y", "30", `bash ${script}`]);
+    await this.tmux(["new-session", "-d", "-s", this.name, "-x", "100", "-y", "30", `bash ${script}`]);
   }
 
   /** The visible screen; with `escapes`, including the colour sequences. */
   async capture(escapes = false): Promise<string> {
-    const { stdout } = await run("tmux", ["capture-pane", "-p", ...(escapes ? ["-e"] : []), "-t", this.name]);
+    const { stdout } = await this.tmux(["capture-pane", "-p", ...(escapes ? ["-e"] : []), "-t", this.name]);
     return stdout;
   }
 
@@ -42,7 +52,8 @@ class TmuxScreen {
   }
 
   async stop(): Promise<void> {
-    await run("tmux", ["kill-session", "-t", this.name]).catch(() => undefined);
+    await this.tmux(["kill-server"]).catch(() => undefined);
+    fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }
 
