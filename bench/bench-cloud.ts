@@ -61,3 +61,13 @@ export function stackConfig(cloud: LocalCloud, project: BenchProject): { config:
     secrets: { "csbs:password": project.password },
   };
 }
+
+/** Sets the local cloud's CSBS timing knobs (`POST /_localcloud/csbs/settings`), e.g. `{ creatingSeconds: 5 }`. */
+export async function setCsbsSettings(cloud: LocalCloud, settings: Record<string, number>): Promise<void> {
+  const res = await fetch(`${cloud.url}/_localcloud/csbs/settings`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-localcloud-admin": "1" },
+    body: JSON.stringify(settings),
+  });
+  if (!res.ok) throw new Error(`setting the local cloud's CSBS settings ${JSON.stringify(settings)} failed: ${res.status} ${await res.text()}`);
+}

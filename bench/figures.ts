@@ -28,15 +28,45 @@ export interface BenchRecords {
   countAssociations: OperationRecord;
   /** Wall time of the calls a no-op preview cannot avoid, made directly (api-floor.ts). */
   noopPreviewApiFloorMs: number;
+  /** The same stack shape with 8 associations per policy (at most one per server), in its own project. */
+  at8: {
+    resources: { policies: number; associations: number };
+    changedAssociations: number;
+    up: PairedRuns;
+    /** `pulumi up` changing the servers of every association of every policy at once. */
+    change: PairedRuns;
+    /** Counting stack: `up` adding 8 associations to each existing policy. */
+    countAssociations: OperationRecord;
+  };
+  /** Policies that read `creating` for `seconds` after their create (the local cloud's creatingSeconds, deleteSeconds too). */
+  waits: {
+    seconds: number;
+    /** `pulumi up` of the main stack from empty. */
+    up: OperationRecord;
+    /** Counting stack: `up` creating only the policies. */
+    countPolicies: OperationRecord;
+  };
 }
 
 /** The JSON line's keys: the issue's list, the change scenario, and the breakdowns behind them. */
 export interface BenchFigures {
   authsPerOperation: number;
   requestsPerPolicyCreate: number;
+  requestsPerPolicyCreateCsbs: number;
   requestsPerAssociationChange: number;
+  requestsPerAssociationChangeCsbs: number;
   requestsPerAssociationCreate: number;
+  requestsPerAssociationCreateCsbs: number;
   requestsPerAssociationUpdate: number;
+  requestsPerAssociationUpdateCsbs: number;
+  requestsPerAssociationChangeAt8: number;
+  requestsPerAssociationCreateAt8: number;
+  requestsPerAssociationUpdateAt8: number;
+  requestsPerPolicyCreateWithWaits: number;
+  /** GETs of one policy (the polls) in the policy-creating up with waits, per policy. */
+  pollsPerPolicyCreateWithWaits: number;
+  upWaitOverheadRatio: number;
+  upWithWaitsWallMs: number;
   noopPreviewRequests: number;
   noopPreviewWrites: number;
   noopPreviewListingRequests: number;
@@ -53,6 +83,10 @@ export interface BenchFigures {
   changeRequests: number;
   changeWrites: number;
   changeWallRatioVsBaseline: number;
+  upWallRatioVsBaselineAt8: number;
+  changeWallRatioVsBaselineAt8: number;
+  changeRequestsAt8: number;
+  providerCpuRatioVsBaseline: number;
   /** Median of the per-repeat ratios (each csbs run over the baseline run next to it), for a sense of the noise. */
   medianWallRatios: { up: number; preview: number; change: number; refresh: number };
   upWallMs: number;
@@ -65,13 +99,25 @@ export interface BenchFigures {
   baselineRefreshWallMs: number;
   policies: number;
   associations: number;
+  associationsAt8: number;
   servers: number;
 }
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
+/** Every request of the operation: all services, the token included. */
+function allRequests(t: RequestTally): number {
+  return t.total;
+}
+
+/** The data-protection API's requests only (the `…Csbs` figures). */
 function csbsRequests(t: RequestTally): number {
   return (t.byService.csbs ?? 0) + (t.byService.karbor ?? 0);
+}
+
+/** GETs of one policy (`GET …/policies/{id}`): while a policy is `creating`, these are the polls. */
+function policyGets(t: RequestTally): number {
+  return Object.entries(t.byShape).reduce((sum, [k, n]) => (/^GET \/(csbs|karbor)\/.*\/(policies|plans)\/\{id\}$/.test(k) ? sum + n : sum), 0);
 }
 
 function fastest(ops: OperationRecord[]): number {
@@ -87,26 +133,50 @@ function pairs(r: BenchRecords): Array<[OperationRecord, OperationRecord]> {
   return [r.up, r.preview, r.change, r.refresh].flatMap((p) => p.csbs.map((op, i): [OperationRecord, OperationRecord] => [op, p.baseline[i]]));
 }
 
+function orderedPairs(p: PairedRuns): OperationRecord[] {
+  return p.csbs.flatMap((op, i) => [p.baseline[i], op]);
+}
+
 /** Every recorded operation in the order it ran. */
 export function allOperations(r: BenchRecords): OperationRecord[] {
   return [r.up, r.preview, r.change, r.refresh]
-    .flatMap((p) => p.csbs.flatMap((op, i) => [p.baseline[i], op]))
-    .concat([r.countPolicies, r.countAssociations]);
+    .flatMap(orderedPairs)
+    .concat([r.countPolicies, r.countAssociations], orderedPairs(r.at8.up), orderedPairs(r.at8.change), [r.at8.countAssociations, r.waits.up, r.waits.countPolicies]);
 }
 
 export function computeFigures(r: BenchRecords, servers: number): BenchFigures {
-  const csbsOps = [...r.up.csbs, ...r.preview.csbs, ...r.change.csbs, ...r.refresh.csbs, r.countPolicies, r.countAssociations];
+  const csbsOps = [
+    ...r.up.csbs,
+    ...r.preview.csbs,
+    ...r.change.csbs,
+    ...r.refresh.csbs,
+    r.countPolicies,
+    r.countAssociations,
+    ...r.at8.up.csbs,
+    ...r.at8.change.csbs,
+    r.at8.countAssociations,
+    r.waits.up,
+    r.waits.countPolicies,
+  ];
   const preview = r.preview.csbs[0];
   const change = r.change.csbs[0];
+  const change8 = r.at8.change.csbs[0];
   const totalResources = r.resources.policies + r.resources.associations;
-  const perCreate = csbsRequests(r.countAssociations.requests) / Math.max(1, r.resources.associations);
-  const perUpdate = csbsRequests(change.requests) / Math.max(1, r.changedAssociations);
+  const per = (count: (t: RequestTally) => number, op: OperationRecord, n: number) => count(op.requests) / Math.max(1, n);
+  const perCreate = per(allRequests, r.countAssociations, r.resources.associations);
+  const perUpdate = per(allRequests, change, r.changedAssociations);
+  const perCreateCsbs = per(csbsRequests, r.countAssociations, r.resources.associations);
+  const perUpdateCsbs = per(csbsRequests, change, r.changedAssociations);
+  const perCreate8 = per(allRequests, r.at8.countAssociations, r.at8.resources.associations);
+  const perUpdate8 = per(allRequests, change8, r.at8.changedAssociations);
   let extraCpu = 0;
   let processCpu = 0;
+  let baselineCpu = 0;
   let calls = 0;
   for (const [ours, base] of pairs(r)) {
     extraCpu += ours.provider.cpuMs - base.provider.cpuMs;
     processCpu += ours.provider.cpuMs;
+    baselineCpu += base.provider.cpuMs;
     calls += hookCalls(ours);
   }
   const ratio = (p: PairedRuns) => round(fastest(p.csbs) / fastest(p.baseline));
@@ -117,10 +187,21 @@ export function computeFigures(r: BenchRecords, servers: number): BenchFigures {
   };
   return {
     authsPerOperation: Math.max(...csbsOps.map((op) => op.requests.auths)),
-    requestsPerPolicyCreate: round(csbsRequests(r.countPolicies.requests) / Math.max(1, r.resources.policies)),
+    requestsPerPolicyCreate: round(per(allRequests, r.countPolicies, r.resources.policies)),
+    requestsPerPolicyCreateCsbs: round(per(csbsRequests, r.countPolicies, r.resources.policies)),
     requestsPerAssociationChange: round(Math.max(perCreate, perUpdate)),
+    requestsPerAssociationChangeCsbs: round(Math.max(perCreateCsbs, perUpdateCsbs)),
     requestsPerAssociationCreate: round(perCreate),
+    requestsPerAssociationCreateCsbs: round(perCreateCsbs),
     requestsPerAssociationUpdate: round(perUpdate),
+    requestsPerAssociationUpdateCsbs: round(perUpdateCsbs),
+    requestsPerAssociationChangeAt8: round(Math.max(perCreate8, perUpdate8)),
+    requestsPerAssociationCreateAt8: round(perCreate8),
+    requestsPerAssociationUpdateAt8: round(perUpdate8),
+    requestsPerPolicyCreateWithWaits: round(per(allRequests, r.waits.countPolicies, r.resources.policies)),
+    pollsPerPolicyCreateWithWaits: round(per(policyGets, r.waits.countPolicies, r.resources.policies)),
+    upWaitOverheadRatio: round((r.waits.up.wallMs - fastest(r.up.csbs)) / (r.waits.seconds * 1000)),
+    upWithWaitsWallMs: Math.round(r.waits.up.wallMs),
     noopPreviewRequests: preview.requests.total,
     noopPreviewWrites: preview.requests.writes,
     noopPreviewListingRequests: Object.values(preview.requests.listings).reduce((a, b) => a + b, 0),
@@ -136,6 +217,10 @@ export function computeFigures(r: BenchRecords, servers: number): BenchFigures {
     changeRequests: change.requests.total,
     changeWrites: change.requests.writes,
     changeWallRatioVsBaseline: ratio(r.change),
+    upWallRatioVsBaselineAt8: ratio(r.at8.up),
+    changeWallRatioVsBaselineAt8: ratio(r.at8.change),
+    changeRequestsAt8: change8.requests.total,
+    providerCpuRatioVsBaseline: round(processCpu / Math.max(1, baselineCpu)),
     medianWallRatios: { up: median(r.up), preview: median(r.preview), change: median(r.change), refresh: median(r.refresh) },
     upWallMs: Math.round(fastest(r.up.csbs)),
     baselineUpWallMs: Math.round(fastest(r.up.baseline)),
@@ -147,25 +232,25 @@ export function computeFigures(r: BenchRecords, servers: number): BenchFigures {
     baselineRefreshWallMs: Math.round(fastest(r.refresh.baseline)),
     policies: r.resources.policies,
     associations: r.resources.associations,
+    associationsAt8: r.at8.resources.associations,
     servers,
   };
 }
 
-/** Goals from issue 7, for the figures that have one. */
+/** Goals from issue 18's table, each met exactly as written (no tolerance). */
 export function goals(f: BenchFigures): Array<{ key: keyof BenchFigures; goal: string; met: boolean }> {
   return [
-    { key: "authsPerOperation", goal: "1 (one project per operation)", met: f.authsPerOperation <= 1 },
-    { key: "requestsPerPolicyCreate", goal: "1 write (+ waiting only when not immediately usable)", met: f.requestsPerPolicyCreate < 1.5 },
-    { key: "requestsPerAssociationChange", goal: "2 (1 read + 1 write of the policy)", met: f.requestsPerAssociationChange < 2.5 },
+    { key: "authsPerOperation", goal: "≤ 1", met: f.authsPerOperation <= 1 },
+    { key: "requestsPerPolicyCreate", goal: "≤ 1.1", met: f.requestsPerPolicyCreate <= 1.1 },
+    { key: "requestsPerPolicyCreateWithWaits", goal: "≤ 3", met: f.requestsPerPolicyCreateWithWaits <= 3 },
+    { key: "requestsPerAssociationChange", goal: "≤ 2.2", met: f.requestsPerAssociationChange <= 2.2 },
+    { key: "requestsPerAssociationChangeAt8", goal: "≤ 0.4", met: f.requestsPerAssociationChangeAt8 <= 0.4 },
     { key: "noopPreviewWrites", goal: "0", met: f.noopPreviewWrites === 0 },
-    {
-      key: "noopPreviewRequests",
-      goal: "one listing per project and API, not one request per resource",
-      met: f.noopPreviewRequests - f.noopPreviewListingRequests <= 1,
-    },
     { key: "refreshRequestsPerResource", goal: "≤ 1", met: f.refreshRequestsPerResource <= 1 },
-    { key: "upWallRatioVsBaseline", goal: "≤ 1.3", met: f.upWallRatioVsBaseline <= 1.3 },
-    { key: "previewWallRatioVsBaseline", goal: "≤ 1.3", met: f.previewWallRatioVsBaseline <= 1.3 },
-    { key: "providerCpuMsPerHook", goal: "< 5 ms", met: f.providerCpuMsPerHook < 5 },
+    { key: "upWallRatioVsBaseline", goal: "≤ 1.1", met: f.upWallRatioVsBaseline <= 1.1 },
+    { key: "previewWallRatioVsBaseline", goal: "≤ 1.08", met: f.previewWallRatioVsBaseline <= 1.08 },
+    { key: "changeWallRatioVsBaselineAt8", goal: "≤ 1.12", met: f.changeWallRatioVsBaselineAt8 <= 1.12 },
+    { key: "upWaitOverheadRatio", goal: "≤ 1.2", met: f.upWaitOverheadRatio <= 1.2 },
+    { key: "providerCpuRatioVsBaseline", goal: "≤ 1.2", met: f.providerCpuRatioVsBaseline <= 1.2 },
   ];
 }

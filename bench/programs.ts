@@ -87,26 +87,33 @@ function chunk<T>(items: readonly T[], parts: number): T[][] {
   return out;
 }
 
-/** How many servers of each policy the change scenario replaces: half, at least one. */
-export function replacedPerPolicy(scale: BenchScale): number {
-  return Math.max(1, Math.floor(scale.serversPerPolicy / 2));
+/** How many servers of one association of `size` servers the change scenario replaces: half, at least one. */
+function replacedOf(size: number): number {
+  return Math.max(1, Math.floor(size / 2));
+}
+
+/** How many servers of each policy the change scenario replaces (half of every association's, at least one each). */
+export function replacedPerPolicy(scale: Pick<BenchScale, "serversPerPolicy" | "associationsPerPolicy">): number {
+  const sizes = chunk(Array.from({ length: scale.serversPerPolicy }, (_, i) => i), scale.associationsPerPolicy).map((c) => c.length);
+  return sizes.reduce((sum, n) => sum + replacedOf(n), 0);
 }
 
 /**
- * The stack: policy i holds servers [i*n, (i+1)*n) of `fleet`, auto-named (the large-fleet example's shape).
- * With `spare`, the change scenario: the first half of every policy's servers is replaced by spare servers.
+ * The stack: policy i holds servers [i*n, (i+1)*n) of `fleet`, auto-named (the large-fleet example's shape),
+ * split between its associations. With `spare`, the change scenario: the first half of EVERY association's
+ * servers is replaced by spare servers, so every association of every policy changes at once.
  */
 export function benchSpec(scale: BenchScale, fleet: readonly string[], spare?: readonly string[]): BenchSpec {
   const n = scale.serversPerPolicy;
   const swap = replacedPerPolicy(scale);
   const policies: PolicyDecl[] = [];
   for (let i = 0; i < scale.policies; i++) {
-    let servers = fleet.slice(i * n, (i + 1) * n);
+    const servers = fleet.slice(i * n, (i + 1) * n);
     if (servers.length !== n) throw new Error(`the bench fleet has ${fleet.length} servers; ${scale.policies * n} are needed`);
+    let fresh: string[] = [];
     if (spare) {
-      const fresh = spare.slice(i * swap, (i + 1) * swap);
+      fresh = spare.slice(i * swap, (i + 1) * swap);
       if (fresh.length !== swap) throw new Error(`the bench has ${spare.length} spare servers; ${scale.policies * swap} are needed`);
-      servers = [...fresh, ...servers.slice(swap)];
     }
     const resource = `fleet-${String(i).padStart(2, "0")}`;
     policies.push({
@@ -116,10 +123,14 @@ export function benchSpec(scale: BenchScale, fleet: readonly string[], spare?: r
         schedule: { times: [runTime(i)], timezone: "UTC" },
         retention: { maxBackups: 14 },
       },
-      associations: chunk(servers, scale.associationsPerPolicy).map((serverIds, j) => ({
-        resource: scale.associationsPerPolicy === 1 ? resource : `${resource}-${j}`,
-        serverIds,
-      })),
+      associations: chunk(servers, scale.associationsPerPolicy).map((own, j) => {
+        let serverIds = own;
+        if (spare) {
+          const k = replacedOf(own.length);
+          serverIds = [...fresh.splice(0, k), ...own.slice(k)];
+        }
+        return { resource: scale.associationsPerPolicy === 1 ? resource : `${resource}-${j}`, serverIds };
+      }),
     });
   }
   return { policies };

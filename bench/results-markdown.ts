@@ -8,11 +8,27 @@ export const HOW_MEASURED: Partial<Record<keyof BenchFigures, string>> = {
   authsPerOperation:
     "Keystone token requests (POST /identity/v3/auth/tokens in the cloud's request log) of each pulumi-csbs engine operation; the largest over all of them",
   requestsPerPolicyCreate:
-    "every CSBS request of a `pulumi up` that creates only the policies (counting stack, project bench-count), divided by the policies; includes the check-time listing and quota read of the operation",
+    "every request (all services, token included) of a `pulumi up` that creates only the policies (counting stack, project bench-count), divided by the policies",
+  requestsPerPolicyCreateCsbs: "the CSBS requests only of that up, divided by the policies",
+  requestsPerPolicyCreateWithWaits:
+    "every request (all services, token included) of the same policies-only up while the local cloud keeps each new policy `creating` for 5 s (creatingSeconds 5, deleteSeconds 5), divided by the policies",
+  pollsPerPolicyCreateWithWaits: "GETs of one policy (the polls while it is `creating`) in that up, divided by the policies",
+  upWaitOverheadRatio:
+    "(wall time of `pulumi up` of the main stack from empty with creatingSeconds 5 − the fastest same up with creatingSeconds 0) ÷ 5 s: 1 means the 32 waits together cost one wait",
+  upWithWaitsWallMs: "wall time of that up with creatingSeconds 5",
   requestsPerAssociationChange: "the larger of requestsPerAssociationCreate and requestsPerAssociationUpdate",
+  requestsPerAssociationChangeCsbs: "the larger of requestsPerAssociationCreateCsbs and requestsPerAssociationUpdateCsbs",
   requestsPerAssociationCreate:
-    "every CSBS request of a `pulumi up` that adds every association to existing policies (counting stack), divided by the associations; includes the check-time listing",
-  requestsPerAssociationUpdate: "every CSBS request of the first change `pulumi up`, divided by the associations whose servers changed",
+    "every request (all services, token included) of a `pulumi up` that adds one association to each existing policy (counting stack), divided by the associations",
+  requestsPerAssociationCreateCsbs: "the CSBS requests only of that up, divided by the associations",
+  requestsPerAssociationUpdate:
+    "every request (all services, token included) of the first change `pulumi up` (half of every association's servers replaced), divided by the associations whose servers changed",
+  requestsPerAssociationUpdateCsbs: "the CSBS requests only of that up, divided by the associations whose servers changed",
+  requestsPerAssociationChangeAt8: "the larger of requestsPerAssociationCreateAt8 and requestsPerAssociationUpdateAt8",
+  requestsPerAssociationCreateAt8:
+    "every request (all services, token included) of a `pulumi up` that adds 8 associations to each existing policy (counting stack), divided by the associations",
+  requestsPerAssociationUpdateAt8:
+    "every request (all services, token included) of the first change `pulumi up` of the 8-per-policy stack (project bench-8; half of EVERY association's servers replaced at once), divided by the associations changed",
   noopPreviewRequests: "every request (all services, token included) of the first `pulumi preview --expect-no-changes` after the up",
   noopPreviewWrites: "requests of that preview other than GET/HEAD and the token request",
   noopPreviewListingRequests:
@@ -26,6 +42,8 @@ export const HOW_MEASURED: Partial<Record<keyof BenchFigures, string>> = {
     "fastest of the calls a no-op preview cannot avoid (token; policy listing and quota; every page of the Nova server and Cinder volume listings, these four concurrently), made directly from the bench process",
   previewApiFloorRatio: "(fastest baseline no-op preview + noopPreviewApiFloorMs) / fastest baseline no-op preview: the preview ratio if the provider added nothing but those calls",
   refreshWallRatioVsBaseline: "fastest `pulumi refresh`, divided by the fastest baseline refresh",
+  providerCpuRatioVsBaseline:
+    "CPU (user + system) of the dynamic-provider process summed over every paired up, no-op preview, change and refresh, divided by the same sum of the baseline's provider process",
   providerCpuMsPerHook:
     "CPU (user + system) of the dynamic-provider process minus that of the baseline's provider process in the paired run, summed over every up, preview, change and refresh, divided by the pulumi-csbs hook calls (check, diff, create, read, update, delete) of those runs",
   providerProcessCpuMsPerHook:
@@ -33,6 +51,9 @@ export const HOW_MEASURED: Partial<Record<keyof BenchFigures, string>> = {
   changeRequests: "every request of the first change `pulumi up` (the first half of every policy's servers replaced by other servers)",
   changeWrites: "requests of that up other than GET/HEAD and the token request",
   changeWallRatioVsBaseline: "fastest change `pulumi up`, divided by the fastest baseline change",
+  upWallRatioVsBaselineAt8: "the one `pulumi up` from empty of the 8-per-policy stack, divided by its baseline's",
+  changeWallRatioVsBaselineAt8: "fastest change `pulumi up` of the 8-per-policy stack (every association changed at once), divided by the fastest baseline change of the same shape (run alternately)",
+  changeRequestsAt8: "every request of the first change `pulumi up` of the 8-per-policy stack",
 };
 
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
@@ -80,7 +101,7 @@ export function resultsMarkdown(o: BenchOutcome, analysis: string): string {
     `* Commit: ${m.commit}`,
     `* Machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB memory, ${m.os}; 1-minute load average at start ${m.loadAverage}`,
     `* Node ${m.node}, Pulumi ${m.pulumi} (engine from scripts/setup-engine.sh, file:// backend, local cloud in the bench process)`,
-    `* Scale: ${f.policies} policies × ${o.scale.serversPerPolicy} servers = ${f.servers} servers, ${f.associations} associations (${o.scale.associationsPerPolicy} per policy); ${f.policies + f.associations} resources; every timed operation run ${o.scale.repeat}× alternately with the baseline, the fastest counting`,
+    `* Scale: ${f.policies} policies × ${o.scale.serversPerPolicy} servers = ${f.servers} servers, ${f.associations} associations (${o.scale.associationsPerPolicy} per policy); ${f.policies + f.associations} resources; every timed operation run ${o.scale.repeat}× alternately with the baseline, the fastest counting. The 8-per-policy scenario: ${f.associationsAt8} associations in project bench-8 (up once, change ${o.scale.repeat}×); the waiting scenario: one up of the main stack and one policies-only up with creatingSeconds 5`,
     `* Setup (pack, install for the programs, stack init, fixtures): ${o.setupSeconds.toFixed(0)} s; whole bench: ${o.totalSeconds.toFixed(0)} s`,
     "",
     "## Figures",
@@ -93,7 +114,8 @@ export function resultsMarkdown(o: BenchOutcome, analysis: string): string {
       `up ${f.upWallMs} vs baseline ${f.baselineUpWallMs}; no-op preview ${f.previewWallMs} vs ${f.baselinePreviewWallMs}; ` +
       `change ${f.changeWallMs} vs ${f.baselineChangeWallMs}; refresh ${f.refreshWallMs} vs ${f.baselineRefreshWallMs}. ` +
       `Median of the per-repeat ratios (each run over the baseline run next to it): up ${f.medianWallRatios.up}, ` +
-      `no-op preview ${f.medianWallRatios.preview}, change ${f.medianWallRatios.change}, refresh ${f.medianWallRatios.refresh}.`,
+      `no-op preview ${f.medianWallRatios.preview}, change ${f.medianWallRatios.change}, refresh ${f.medianWallRatios.refresh}. ` +
+      `Up with creatingSeconds ${r.waits.seconds}: ${f.upWithWaitsWallMs} ms against ${f.upWallMs} ms without.`,
     "",
     "## Operations",
     "",

@@ -8,12 +8,12 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { EngineStack, engineBin, programBase, REPO_ROOT } from "../tests/support/engine";
 import { noopPreviewApiFloorMs } from "./api-floor";
-import { addBenchProject, stackConfig, startBenchCloud, type BenchProject } from "./bench-cloud";
+import { addBenchProject, setCsbsSettings, stackConfig, startBenchCloud, type BenchProject } from "./bench-cloud";
 import { computeFigures, type BenchFigures, type BenchRecords, type PairedRuns } from "./figures";
 import { machineInfo, type MachineInfo } from "./machine";
-import { BASELINE_PROGRAM, benchSpec, CSBS_PROGRAM, policiesOnly, programFiles, resourceCount, type BenchSpec } from "./programs";
+import { BASELINE_PROGRAM, benchSpec, CSBS_PROGRAM, policiesOnly, programFiles, replacedPerPolicy, resourceCount, type BenchSpec } from "./programs";
 import { RequestLogClient } from "./request-tally";
-import { serversNeeded, type BenchScale } from "./scale";
+import { scaleAt8, serversNeeded, type BenchScale } from "./scale";
 import { timedOperation, type OperationKind, type OperationRecord } from "./timed-operation";
 import type { LocalCloud } from "../localcloud";
 
@@ -61,7 +61,7 @@ export async function runBench(scale: BenchScale, say: (line: string) => void): 
   const stacks: EngineStack[] = [];
   const probeDir = fs.mkdtempSync(path.join(os.tmpdir(), "csbs-bench-probe-"));
   try {
-    const need = serversNeeded(scale);
+    const need = serversNeeded(scale, replacedPerPolicy(scale));
     const main = await addBenchProject(cloud, "bench", need.declared + need.spare);
     const counting = await addBenchProject(cloud, "bench-count", need.declared);
     const fleet = main.serverIds.slice(0, need.declared);
@@ -69,6 +69,13 @@ export async function runBench(scale: BenchScale, say: (line: string) => void): 
     const initial = benchSpec(scale, fleet);
     const changed = benchSpec(scale, fleet, spare);
     const countSpec = benchSpec(scale, counting.serverIds);
+    // The many-associations scenario in its own project, so its stacks never meet the main ones' servers.
+    const scale8 = scaleAt8(scale);
+    const need8 = serversNeeded(scale8, replacedPerPolicy(scale8));
+    const many = await addBenchProject(cloud, "bench-8", need8.declared + need8.spare);
+    const initial8 = benchSpec(scale8, many.serverIds.slice(0, need8.declared));
+    const changed8 = benchSpec(scale8, many.serverIds.slice(0, need8.declared), many.serverIds.slice(need8.declared));
+    const countSpec8 = benchSpec(scale8, counting.serverIds);
 
     const csbs = await stackFor("bench-csbs", CSBS_PROGRAM, initial, cloud, main);
     stacks.push(csbs);
@@ -76,6 +83,10 @@ export async function runBench(scale: BenchScale, say: (line: string) => void): 
     stacks.push(baseline);
     const counter = await stackFor("bench-count", CSBS_PROGRAM, policiesOnly(countSpec), cloud, counting);
     stacks.push(counter);
+    const csbs8 = await stackFor("bench-csbs-8", CSBS_PROGRAM, initial8, cloud, many);
+    stacks.push(csbs8);
+    const baseline8 = await stackFor("bench-baseline-8", BASELINE_PROGRAM, initial8);
+    stacks.push(baseline8);
     const setupSeconds = (performance.now() - started) / 1000;
 
     const log = new RequestLogClient(cloud.url);
@@ -85,11 +96,11 @@ export async function runBench(scale: BenchScale, say: (line: string) => void): 
       return rec;
     };
 
-    const paired = async (kind: OperationKind, name: string, i: number, extra: string[] = []): Promise<PairedRuns> => {
+    const paired = async (kind: OperationKind, name: string, i: number, extra: string[] = [], pair = { baseline, csbs }): Promise<PairedRuns> => {
       const n = scale.repeat > 1 ? ` ${i + 1}` : "";
       return {
-        baseline: [await op(baseline, kind, `baseline ${name}${n}`, extra)],
-        csbs: [await op(csbs, kind, `csbs ${name}${n}`, extra)],
+        baseline: [await op(pair.baseline, kind, `baseline ${name}${n}`, extra)],
+        csbs: [await op(pair.csbs, kind, `csbs ${name}${n}`, extra)],
       };
     };
     const merge = (runs: PairedRuns[]): PairedRuns => ({
@@ -124,6 +135,38 @@ export async function runBench(scale: BenchScale, say: (line: string) => void): 
     counter.writeProgram(programFiles(CSBS_PROGRAM, countSpec));
     const countAssociations = await op(counter, "up", "count: create associations");
 
+    // 8 associations per policy: the up from empty once, then changes of every association at once.
+    const pair8 = { baseline: baseline8, csbs: csbs8 };
+    const up8 = await paired("up", "up at 8", 0, [], pair8);
+    const changes8: PairedRuns[] = [];
+    for (let i = 0; i < scale.repeat; i++) {
+      const target = i % 2 === 0 ? changed8 : initial8;
+      baseline8.writeProgram(programFiles(BASELINE_PROGRAM, target));
+      csbs8.writeProgram(programFiles(CSBS_PROGRAM, target));
+      changes8.push(await paired("up", "change at 8", i, [], pair8));
+    }
+    for (const s of [baseline8, csbs8]) await s.cli(["destroy", "--yes", "--skip-preview"], { check: true });
+    // The counting stack's policies get 8 associations each instead of one (removed first, untimed).
+    counter.writeProgram(programFiles(CSBS_PROGRAM, policiesOnly(countSpec)));
+    await counter.cli(["up", "--yes", "--skip-preview"], { check: true });
+    counter.writeProgram(programFiles(CSBS_PROGRAM, countSpec8));
+    const countAssociations8 = await op(counter, "up", "count: create associations at 8");
+
+    // Policies that read `creating` for a while after create (and backups slow to delete), as a real CSBS.
+    const waitSeconds = 5;
+    for (const s of [csbs, counter]) await s.cli(["destroy", "--yes", "--skip-preview"], { check: true });
+    csbs.writeProgram(programFiles(CSBS_PROGRAM, initial));
+    counter.writeProgram(programFiles(CSBS_PROGRAM, policiesOnly(countSpec)));
+    await setCsbsSettings(cloud, { creatingSeconds: waitSeconds, deleteSeconds: waitSeconds });
+    let upWithWaits: OperationRecord;
+    let countPoliciesWithWaits: OperationRecord;
+    try {
+      upWithWaits = await op(csbs, "up", `csbs up with creatingSeconds ${waitSeconds}`);
+      countPoliciesWithWaits = await op(counter, "up", `count: create policies with creatingSeconds ${waitSeconds}`);
+    } finally {
+      await setCsbsSettings(cloud, { creatingSeconds: 0, deleteSeconds: 1 });
+    }
+
     const records: BenchRecords = {
       resources: resourceCount(initial),
       changedAssociations: changedAssociations(initial, changed),
@@ -134,6 +177,14 @@ export async function runBench(scale: BenchScale, say: (line: string) => void): 
       countPolicies,
       countAssociations,
       noopPreviewApiFloorMs: apiFloorMs,
+      at8: {
+        resources: resourceCount(initial8),
+        changedAssociations: changedAssociations(initial8, changed8),
+        up: up8,
+        change: merge(changes8),
+        countAssociations: countAssociations8,
+      },
+      waits: { seconds: waitSeconds, up: upWithWaits, countPolicies: countPoliciesWithWaits },
     };
     const figures = computeFigures(records, need.declared);
     return { scale, machine, figures, records, setupSeconds, totalSeconds: (performance.now() - started) / 1000 };

@@ -47,8 +47,13 @@ export function scaleFromEnv(env: NodeJS.ProcessEnv = process.env): BenchScale {
   return scale;
 }
 
-/** Servers the stack declares, plus the spare half-fleet that the change scenario swaps in. */
-export function serversNeeded(scale: BenchScale): { declared: number; spare: number } {
+/** Servers the stack declares, plus the spare servers that the change scenario swaps in (half of each association's). */
+export function serversNeeded(scale: BenchScale, replacedPerPolicy: number): { declared: number; spare: number } {
   const declared = scale.policies * scale.serversPerPolicy;
-  return { declared, spare: scale.policies * Math.ceil(scale.serversPerPolicy / 2) };
+  return { declared, spare: scale.policies * replacedPerPolicy };
+}
+
+/** The standard many-associations scenario: 8 associations per policy (fewer when a policy has fewer servers). */
+export function scaleAt8(scale: BenchScale): BenchScale {
+  return { ...scale, associationsPerPolicy: Math.min(8, scale.serversPerPolicy) };
 }

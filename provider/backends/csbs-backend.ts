@@ -7,6 +7,7 @@ import { ApiError } from "../clients/api-error";
 import type { CsbsClient } from "../clients/csbs";
 import { notApplied, outcomeUnknown } from "../clients/outcome";
 import { systemClock, waitDelayMs, waitFor, type Clock, type WaitPolicy } from "../clients/retry";
+import { SharedPoll } from "../clients/shared-poll";
 import { LIMITS } from "../domain/limits";
 import type { CsbsPolicy } from "../wire/csbs";
 import {
@@ -34,7 +35,9 @@ export interface CsbsBackendTimings {
 }
 
 export const DEFAULT_TIMINGS: CsbsBackendTimings = {
-  usable: { initialDelayMs: 500, maxDelayMs: 5_000, timeoutMs: 10 * 60_000 },
+  // Polls at 0.5, 1.5, 3.5, 5.5 s, … after the create's answer, then every 2 s: shared by every policy waiting
+  // at the time (shared-poll.ts), so the cap costs one request per 2 s for all of them, not per policy.
+  usable: { initialDelayMs: 500, maxDelayMs: 2_000, timeoutMs: 10 * 60_000 },
   deleteConflict: { initialDelayMs: 2_000, maxDelayMs: 30_000, timeoutMs: 20 * 60_000 },
   createRetry: { initialDelayMs: 1_000, maxDelayMs: 8_000, timeoutMs: 2 * 60_000 },
 };
@@ -44,6 +47,8 @@ const CREATE_ATTEMPTS = 4;
 export class CsbsBackend implements PolicyBackend {
   readonly api = "csbs" as const;
   private readonly names: ServerNames;
+  /** Every policy this backend waits for (`creating`), polled together. */
+  private readonly creating: SharedPoll<CsbsPolicy>;
 
   constructor(
     private readonly client: CsbsClient,
@@ -52,6 +57,18 @@ export class CsbsBackend implements PolicyBackend {
     private readonly clock: Clock = systemClock,
   ) {
     this.names = new ServerNames(serverName);
+    this.creating = new SharedPoll<CsbsPolicy>(
+      async (ids) => {
+        if (ids.length === 1) {
+          const one = await this.client.getPolicy(ids[0]!);
+          return { found: new Map(one ? [[one.id, one]] : []), authoritative: true };
+        }
+        const all = await this.client.listPolicies();
+        return { found: new Map(all.map((p) => [p.id, p])), authoritative: false };
+      },
+      this.timings.usable,
+      this.clock,
+    );
   }
 
   async list(): Promise<PolicyRecord[]> {
@@ -166,16 +183,18 @@ export class CsbsBackend implements PolicyBackend {
   }
 
   private async waitUsableWire(id: string, name: string): Promise<CsbsPolicy> {
-    return waitFor(
-      async () => {
-        const policy = await this.client.getPolicy(id);
-        if (!policy) throw new Error(`policy "${name}" (${id}) disappeared while it was being created: run the command again`);
+    return this.creating.wait(
+      id,
+      (policy, authoritative) => {
+        if (!policy) {
+          // A listing may lag behind a create; only a GET of the policy itself says it is gone.
+          if (!authoritative) return undefined;
+          throw new Error(`policy "${name}" (${id}) disappeared while it was being created: run the command again`);
+        }
         if (policy.status === "error") throw new Error(`policy "${name}" (${id}) ended in status "error" after create: delete it and run the command again`);
         return USABLE.has(policy.status) ? policy : undefined;
       },
-      this.timings.usable,
       () => new Error(`policy "${name}" (${id}) was still not usable ${Math.round(this.timings.usable.timeoutMs / 1000)} s after create: check it in the console and run the command again`),
-      this.clock,
     );
   }
 

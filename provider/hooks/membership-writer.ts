@@ -82,25 +82,24 @@ function rewrite(
 }
 
 /**
- * Whether a batch may start now: every association whose check declared a change of this policy's list has
- * joined, and either the engine has moved on to other resources or nothing suggests that the policy has other
- * associations at all (then a lone association does not wait for siblings that do not exist).
+ * Whether a batch may start now. It waits while an association whose check declared a change of this policy's
+ * list has not joined, and while the policy (as the check-time listing, kept current by our writes, has it)
+ * holds servers that no association checked so far names: those belong to an association whose check is still
+ * on its way. A policy with servers is then fully accounted for; an empty one (associations being created)
+ * starts once the engine has moved on to other resources or no other association of it is known.
  */
 function nothingElseExpected(ctx: ProviderContext, policyId: string, changes: readonly ListChange[]): boolean {
   const { deployment } = providerRuntime();
   const joined = new Set(changes.map((c) => c.resourceName));
-  const snapshot = deployment.everywhere();
-  const ofPolicy = snapshot.associations.filter((a) => a.policyId === policyId || a.oldPolicyId === policyId);
+  const ofPolicy = deployment.everywhere().associations.filter((a) => a.policyId === policyId || a.oldPolicyId === policyId);
   if (ofPolicy.some((a) => !joined.has(a.resourceName) && changesServersOf(a, policyId))) return false;
-  if (deployment.movedOnFrom(policyId)) return true;
-  if (ofPolicy.some((a) => !joined.has(a.resourceName))) return false;
-  // The policy as the check-time listing (kept current by our writes) has it: servers nobody here names are
-  // another association's, one whose check may still be on its way.
   const listed = ctx.backend.listedNow(policyId);
-  if (!listed) return true;
-  const named = new Set(changes.flatMap((c) => [...c.add, ...c.dropping]));
-  for (const a of ofPolicy) [...a.serverIds, ...a.oldServerIds].forEach((s) => named.add(s));
-  return listed.serverIds.every((s) => named.has(s));
+  if (listed && listed.serverIds.length > 0) {
+    const named = new Set(changes.flatMap((c) => [...c.add, ...c.dropping]));
+    for (const a of ofPolicy) [...a.serverIds, ...a.oldServerIds].forEach((s) => named.add(s));
+    return listed.serverIds.every((s) => named.has(s));
+  }
+  return deployment.movedOnFrom(policyId) || ofPolicy.every((a) => joined.has(a.resourceName));
 }
 
 /** Settles every change of the batch: one GET and one PUT for all of them, a round per change only on failure. */

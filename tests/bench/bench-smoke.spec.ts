@@ -14,7 +14,16 @@ describe("npm run bench machinery (2 × 3 smoke run)", function () {
   const REQUIRED_KEYS = [
     "authsPerOperation",
     "requestsPerPolicyCreate",
+    "requestsPerPolicyCreateCsbs",
+    "requestsPerPolicyCreateWithWaits",
+    "pollsPerPolicyCreateWithWaits",
+    "upWaitOverheadRatio",
     "requestsPerAssociationChange",
+    "requestsPerAssociationChangeCsbs",
+    "requestsPerAssociationChangeAt8",
+    "changeWallRatioVsBaselineAt8",
+    "providerCpuRatioVsBaseline",
+    "providerProcessCpuMsPerHook",
     "noopPreviewRequests",
     "noopPreviewWrites",
     "refreshRequestsPerResource",
@@ -53,7 +62,7 @@ describe("npm run bench machinery (2 × 3 smoke run)", function () {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it("prints one JSON object with every figure of issue 7 as its last line, each a finite number", () => {
+  it("prints one JSON object with every figure of issues 7 and 18 as its last line, each a finite number", () => {
     for (const key of REQUIRED_KEYS) {
       assert.equal(typeof figures[key], "number", `${key} is missing or not a number in ${JSON.stringify(figures)}`);
       assert.ok(Number.isFinite(figures[key] as number), `${key} is ${String(figures[key])}`);
@@ -71,6 +80,20 @@ describe("npm run bench machinery (2 × 3 smoke run)", function () {
     assert.equal(figures.noopPreviewWrites, 0);
     assert.ok((figures.changeWrites as number) >= 2, `the change scenario replaced servers of both policies, so it wrote: ${stdout}`);
     assert.ok((figures.requestsPerPolicyCreate as number) >= 1, "every policy create sends at least its POST");
+  });
+
+  it("polls a policy that stays `creating` for 5 s a few times, spaced, not in a tight loop", () => {
+    // The policies-only up with creatingSeconds 5: the POST's answer says `creating`, then shared spaced looks.
+    const polls = figures.pollsPerPolicyCreateWithWaits as number;
+    assert.ok(polls > 0, `the policies were polled while creating: ${stdout}`);
+    assert.ok(polls <= 5, `at most 5 looks per policy in 5 s (a tight loop would send hundreds): ${polls}`);
+  });
+
+  it("writes the list of a policy whose 3 associations all change at once with one GET and one PUT of it", () => {
+    // The 8-per-policy scenario at this size: 3 associations per policy (one per server), 2 policies.
+    assert.equal(figures.associationsAt8, 6);
+    const shapes = results.split("\n").find((l) => l.startsWith("* csbs change at 8:")) ?? "";
+    assert.match(shapes, /`GET \/csbs\/v1\/\{project\}\/policies\/\{id\}` × [12];/, shapes);
   });
 
   it("writes a results file with the machine, versions and every figure with how it was measured", () => {
