@@ -12,7 +12,8 @@ export const HOW_MEASURED: Partial<Record<keyof BenchFigures, string>> = {
   requestsPerPolicyCreateCsbs: "the CSBS requests only of that up, divided by the policies",
   requestsPerPolicyCreateWithWaits:
     "every request (all services, token included) of the same policies-only up while the local cloud keeps each new policy `creating` for 5 s (creatingSeconds 5, deleteSeconds 5), divided by the policies",
-  pollsPerPolicyCreateWithWaits: "GETs of one policy (the polls while it is `creating`) in that up, divided by the policies",
+  pollsPerPolicyCreateWithWaits:
+    "looks at the policies while they are `creating` in that up (GETs of one policy, plus the policy listings after the check's one: policies waiting together share a listing), divided by the policies",
   upWaitOverheadRatio:
     "(wall time of `pulumi up` of the main stack from empty with creatingSeconds 5 − the fastest same up with creatingSeconds 0) ÷ 5 s: 1 means the 32 waits together cost one wait",
   upWithWaitsWallMs: "wall time of that up with creatingSeconds 5",
