@@ -52,8 +52,8 @@ export interface BackupBackend {
   /** The backup by id, or undefined when it is gone. */
   getBackup(ref: BackupRef): Promise<BackupRecord | undefined>;
   /**
-   * One delete request for an `available` or `error` backup (the service refuses others: `BackupBusyError`).
-   * False when it was already gone.
+   * One delete request for an `available` or `error` backup (the service refuses others: `BackupBusyError` while
+   * the backup will end on its own, `BackupNotDeletableError` when it will not). False when it was already gone.
    */
   deleteBackup(ref: BackupRef): Promise<boolean>;
   /** Removes what `startBackup` made besides the backup (Karbor's plan); nothing on CSBS. */
@@ -73,6 +73,17 @@ export class BackupBusyError extends Error {
   constructor(readonly backupId: string, readonly status: string | undefined, readonly cause?: unknown) {
     super(`backup ${backupId} is busy${status ? ` (${status})` : ""}: only available or error backups can be deleted`);
     this.name = "BackupBusyError";
+  }
+}
+
+/**
+ * The service refuses to delete a backup whose state neither allows a delete nor changes on its own (Karbor's
+ * `error-deleting` after a failed delete): waiting cannot help.
+ */
+export class BackupNotDeletableError extends Error {
+  constructor(readonly backupId: string, readonly status: string, readonly cause?: unknown) {
+    super(`backup ${backupId} cannot be deleted in status ${JSON.stringify(status)}, and the service does not leave that status on its own`);
+    this.name = "BackupNotDeletableError";
   }
 }
 

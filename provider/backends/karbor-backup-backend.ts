@@ -10,9 +10,9 @@ import type { KarborClient } from "../clients/karbor";
 import { KarborCheckpointClient } from "../clients/karbor-checkpoints";
 import type { Session } from "../clients/session";
 import { KARBOR_OS_INFRA_PROVIDER_ID, KARBOR_SERVER_TYPE, type KarborCheckpoint } from "../wire/karbor";
-import { BackupBusyError, newestFirst, type BackupBackend, type BackupFilters, type BackupRef, type NotProtectable, type ServerBackupSpec, type StartedBackup } from "./backup-backend";
+import { BackupBusyError, BackupNotDeletableError, newestFirst, type BackupBackend, type BackupFilters, type BackupRef, type NotProtectable, type ServerBackupSpec, type StartedBackup } from "./backup-backend";
 import type { BackupRecord } from "./backup-record";
-import { backupsFromKarborCheckpoint } from "./karbor-backup-mapping";
+import { backupsFromKarborCheckpoint, deleteRefusalOf } from "./karbor-backup-mapping";
 
 /** Karbor's checkpoint statuses that mean "no longer there". */
 const GONE = new Set(["deleted"]);
@@ -85,9 +85,21 @@ export class KarborBackupBackend implements BackupBackend {
     try {
       return await this.checkpoints.deleteCheckpoint(ref.checkpointId);
     } catch (err) {
-      // CheckpointNotBeDeleted reaches clients as a 500 "can not be deleted": the checkpoint is busy.
-      if (isApiError(err, 500) && /can ?not be deleted/i.test(err.serviceMessage ?? "")) throw new BackupBusyError(ref.backupId, undefined, err);
-      throw err;
+      // Karbor refuses a checkpoint in the wrong state with a bare 500 that carries no code (docs/csbs-api-notes.md
+      // A.5): the checkpoint's own status, read after the refusal, says what the refusal was.
+      if (!isApiError(err, 500)) throw err;
+      const checkpoint = await this.checkpoints.getCheckpoint(ref.checkpointId);
+      const status = checkpoint?.status;
+      switch (deleteRefusalOf(status)) {
+        case "gone":
+          return false;
+        case "busy":
+          throw new BackupBusyError(ref.backupId, status, err);
+        case "stuck":
+          throw new BackupNotDeletableError(ref.backupId, status ?? "", err);
+        case "deletable":
+          throw err;
+      }
     }
   }
 

@@ -45,3 +45,29 @@ export function backupsFromKarborCheckpoint(checkpoint: KarborCheckpoint, livePl
     return record;
   });
 }
+
+/**
+ * What a refused checkpoint delete means, from the checkpoint's status read after the refusal (Karbor deletes
+ * only `available` and `error` checkpoints; docs/csbs-api-notes.md A.5):
+ * - `gone`: deleted meanwhile (no checkpoint, or `deleted`): the delete has nothing left to do;
+ * - `busy`: being made, copied or deleted: it ends on its own, so the caller waits and looks again;
+ * - `stuck`: a state Karbor neither deletes nor leaves on its own (`error-deleting` after a failed delete, a
+ *   finished copy, a status this code does not know): waiting cannot help, an operator has to act;
+ * - `deletable`: the state allows the delete, so the refusal was a fault of the service: pass it on.
+ */
+export type DeleteRefusal = "gone" | "busy" | "stuck" | "deletable";
+
+const REFUSAL_BY_STATUS: Readonly<Record<string, DeleteRefusal>> = {
+  deleted: "gone",
+  protecting: "busy",
+  deleting: "busy",
+  wait_copying: "busy",
+  copying: "busy",
+  available: "deletable",
+  error: "deletable",
+};
+
+export function deleteRefusalOf(status: string | undefined): DeleteRefusal {
+  if (status === undefined) return "gone";
+  return Object.hasOwn(REFUSAL_BY_STATUS, status) ? REFUSAL_BY_STATUS[status]! : "stuck";
+}

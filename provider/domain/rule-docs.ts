@@ -113,6 +113,10 @@ export const RULE_DOCS: { readonly [R in RuleId]: RuleDoc } = {
   },
   "serverBackup.vanished": { message: "the backup disappeared while it was being made (deleted in the console?)", fix: "run again to take a new one" },
   "serverBackup.deleteTimeout": { message: "the backup was not gone within customTimeouts.delete (30 minutes by default)", fix: "run again later (the service goes on deleting), or raise customTimeouts.delete" },
+  "serverBackup.notDeletable": {
+    message: "the service refuses to delete the backup in a status it does not leave on its own (Karbor's error-deleting after a failed delete)",
+    fix: "ask the cloud operator to remove the checkpoint or reset its state to available, then run again; or drop the resource from the state with pulumi state delete",
+  },
   "selector.type": { message: "serverSelector is not an object", fix: 'write e.g. serverSelector: { tags: ["web"], metadata: { tier: "front" } }' },
   "selector.unknownSetting": { message: "a key is not a selector setting", fix: "use tags and metadata" },
   "selector.tagsList": { message: "the selector's tags is not a list of Nova server tags", fix: 'write e.g. tags: ["web"]' },

@@ -78,6 +78,7 @@ export const RULE_IDS = [
   "serverBackup.createTimeout",
   "serverBackup.vanished",
   "serverBackup.deleteTimeout",
+  "serverBackup.notDeletable",
   // Servers chosen by Nova tags and metadata.
   "selector.type",
   "selector.unknownSetting",

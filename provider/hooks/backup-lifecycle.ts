@@ -5,7 +5,7 @@
  * not list it yet (#1358), and a delete sends one DELETE and then only reads (their loop re-sends DELETE on
  * every poll). A clock is a parameter, so the schedules are unit-tested without waiting.
  */
-import { BackupBusyError, type BackupBackend, type BackupRef, type ServerBackupSpec } from "../backends/backup-backend";
+import { BackupBusyError, BackupNotDeletableError, type BackupBackend, type BackupRef, type ServerBackupSpec } from "../backends/backup-backend";
 import type { BackupRecord } from "../backends/backup-record";
 import type { RuleId } from "../domain/rule-ids";
 import { systemClock, waitFor, type Clock, type WaitPolicy } from "../clients/retry";
@@ -100,6 +100,16 @@ function vanished(label: string, backupId: string): BackupLifecycleError {
   return new BackupLifecycleError("serverBackup.vanished", `${label}: backup ${backupId} disappeared while it was being made (deleted in the console?); run again to take a new one`);
 }
 
+function notDeletable(label: string, err: BackupNotDeletableError): BackupLifecycleError {
+  return new BackupLifecycleError(
+    "serverBackup.notDeletable",
+    `${label}: the service refuses to delete backup ${err.backupId} in status "${err.status}", which it does not leave on its own` +
+      " (error-deleting: a delete failed in the service); ask the cloud operator to remove the checkpoint or reset its state to available," +
+      " then run again, or drop the resource from the state with pulumi state delete",
+    { cause: err },
+  );
+}
+
 const GONE = Symbol("gone");
 
 /**
@@ -133,6 +143,7 @@ export async function removeBackup(backend: BackupBackend, ref: BackupRef, label
       if (!(await backend.deleteBackup(ref))) return;
       break;
     } catch (err) {
+      if (err instanceof BackupNotDeletableError) throw notDeletable(label, err);
       if (!(err instanceof BackupBusyError)) throw err;
       // Refused, so nothing started: look again (it may be deleting already, or still being made).
       await clock.sleep(polls.initialDelayMs);

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { BackupBusyError, type BackupBackend, type BackupRef, type StartedBackup } from "../../../provider/backends/backup-backend";
+import { BackupBusyError, BackupNotDeletableError, type BackupBackend, type BackupRef, type StartedBackup } from "../../../provider/backends/backup-backend";
 import type { BackupRecord } from "../../../provider/backends/backup-record";
 import type { Clock } from "../../../provider/clients/retry";
 import { BackupLifecycleError, removeBackup, takeBackup } from "../../../provider/hooks/backup-lifecycle";
@@ -19,7 +19,7 @@ function record(status: string, extra: Partial<BackupRecord> = {}): BackupRecord
 }
 
 /** A backend whose answers are scripted: `finds` for the list by checkpoint, `gets` for reads by id (last one repeats). */
-function scripted(script: { refusal?: string; finds?: Array<BackupRecord | undefined>; gets?: Array<BackupRecord | undefined>; deletes?: Array<"ok" | "busy"> }) {
+function scripted(script: { refusal?: string; finds?: Array<BackupRecord | undefined>; gets?: Array<BackupRecord | undefined>; deletes?: Array<"ok" | "busy" | "stuck"> }) {
   const calls: string[] = [];
   const next = <T>(list: T[] | undefined, fallback: T): T => (list && list.length > 1 ? list.shift()! : list?.[0] ?? fallback);
   const backend: BackupBackend = {
@@ -30,7 +30,9 @@ function scripted(script: { refusal?: string; finds?: Array<BackupRecord | undef
     getBackup: async (_ref: BackupRef) => (calls.push("get"), next(script.gets, undefined)),
     deleteBackup: async () => {
       calls.push("delete");
-      if (next(script.deletes, "ok") === "busy") throw new BackupBusyError("item-1", "protecting");
+      const answer = next(script.deletes, "ok");
+      if (answer === "busy") throw new BackupBusyError("item-1", "protecting");
+      if (answer === "stuck") throw new BackupNotDeletableError("item-1", "error-deleting");
       return true;
     },
     cleanUp: async () => void calls.push("cleanUp"),
@@ -117,6 +119,12 @@ describe("deleting an on-demand backup", () => {
     const { backend, calls } = scripted({ gets: [record("available"), record("deleting"), undefined], deletes: ["busy"] });
     await removeBackup(backend, REF, "b", { clock: fakeClock() });
     assert.deepEqual(calls, ["get", "delete", "get", "get"]);
+  });
+
+  it("fails with serverBackup.notDeletable, naming the status, when the service will not delete it and waiting cannot help", async () => {
+    const { backend, calls } = scripted({ gets: [record("error-deleting")], deletes: ["stuck"] });
+    await rejects(removeBackup(backend, REF, "b", { clock: fakeClock() }), "serverBackup.notDeletable", /backup item-1 in status "error-deleting".*cloud operator/);
+    assert.deepEqual(calls, ["get", "delete"], "one DELETE, no waiting");
   });
 
   it("treats a backup that is already gone as deleted", async () => {
