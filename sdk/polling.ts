@@ -1,5 +1,9 @@
-/** Waiting for the service with spaced polls and a deadline; progress goes to the caller after each poll. */
-import { setTimeout as sleep } from "node:timers/promises";
+/**
+ * Waiting for the service with evenly spaced polls and a deadline; progress goes to the caller after each poll.
+ * The waiting itself is the provider's `waitFor` (provider/clients/retry.ts) with a fixed pause, so time comes
+ * from one injectable clock.
+ */
+import { systemClock, waitFor, type Clock } from "../provider/clients/retry";
 import { OperationError } from "./operation-error";
 
 /** How long to wait and how often to look. */
@@ -15,18 +19,13 @@ export const DEFAULT_POLL_INTERVAL_MS = 5_000;
 
 /**
  * Calls `poll` until it returns a value (done), spacing calls by `pollIntervalMs`, and fails with rule
- * `operation-timeout` after `timeoutMs`, naming `what`.
+ * `operation-timeout` when the next poll would pass `timeoutMs`, naming `what`.
+ * @param clock time and sleeping (tests pass one that only pretends to sleep)
  */
-export async function pollUntil<T>(what: string, poll: () => Promise<T | undefined>, options: WaitOptions = {}): Promise<T> {
+export async function pollUntil<T>(what: string, poll: () => Promise<T | undefined>, options: WaitOptions = {}, clock: Clock = systemClock): Promise<T> {
   const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const interval = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const done = await poll();
-    if (done !== undefined) return done;
-    if (Date.now() + interval > deadline) {
-      throw new OperationError("operation-timeout", `${what} did not finish within ${Math.round(timeout / 1000)} s (timeoutMs); it goes on in the service: check it later with pulumi-csbs jobs, or wait longer with a larger timeout`);
-    }
-    await sleep(interval);
-  }
+  const timedOut = (): Error =>
+    new OperationError("operation-timeout", `${what} did not finish within ${Math.round(timeout / 1000)} s (timeoutMs); it goes on in the service: check it later with pulumi-csbs jobs, or wait longer with a larger timeout`);
+  return waitFor(poll, { initialDelayMs: interval, maxDelayMs: interval, timeoutMs: timeout }, timedOut, clock);
 }
