@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * The `pulumi-csbs` command: day-2 operations (status, backup now, restore, jobs) with the same settings as
- * the provider: `--stack NAME` reads the stack's csbs:* config through the Pulumi CLI; otherwise OS_* and
- * clouds.yaml (`--cloud`, OS_CLOUD). Exit status 0 = done, 1 = refused or failed (the message says why).
+ * the provider: `--stack NAME` reads the stack's csbs:* and openstack:* config through the Pulumi CLI, `--profile NAME`
+ * one profile of it (of the current stack without --stack); otherwise OS_* and clouds.yaml (`--cloud`, OS_CLOUD).
+ * Exit status 0 = done, 1 = refused or failed (the message says why).
  */
 import { Command, InvalidArgumentError, Option } from "commander";
 import { closeAgents } from "../../provider/clients/tls";
@@ -11,7 +12,8 @@ import { backupNowCommand } from "./commands/backup-now";
 import { jobsCommand } from "./commands/jobs";
 import { restoreCommand } from "./commands/restore";
 import { statusCommand } from "./commands/status";
-import { connectionOptions, type SettingsFlags } from "./stack-settings";
+import type { ConnectionOptions } from "../connection";
+import { connectionOptions, profileSourcesNote, type SettingsFlags } from "./stack-settings";
 import { parseDuration, terminal } from "./terminal";
 
 function duration(value: string): number {
@@ -26,13 +28,17 @@ function collect(value: string, previous: string[] = []): string[] {
 
 const term = terminal();
 
-async function run(action: (options: Awaited<ReturnType<typeof connectionOptions>>) => Promise<number>, program: Command): Promise<void> {
+async function run(action: (options: ConnectionOptions) => Promise<number>, program: Command): Promise<void> {
   let code = 1;
+  let options: ConnectionOptions | undefined;
   try {
-    code = await action(await connectionOptions(program.opts<SettingsFlags>()));
+    options = await connectionOptions(program.opts<SettingsFlags>());
+    code = await action(options);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    term.err(term.colors.red(`pulumi-csbs: ${message}${isOperationError(err) ? ` [rule ${err.rule}]` : ""}`));
+    // A rule's refusal is about the request; anything else of a profile's connection names its settings' sources, as in a preview.
+    const note = isOperationError(err) ? ` [rule ${err.rule}]` : options ? profileSourcesNote(options) : "";
+    term.err(term.colors.red(`pulumi-csbs: ${message}${note}`));
   } finally {
     await closeAgents().catch(() => undefined);
   }
@@ -42,7 +48,8 @@ async function run(action: (options: Awaited<ReturnType<typeof connectionOptions
 export function buildProgram(): Command {
   const program = new Command("pulumi-csbs")
     .description("Day-2 operations of Cloud Server Backup Service: protection status, back up now, restore a server, jobs")
-    .option("--stack <name>", "use this Pulumi stack's csbs:* configuration (read with the Pulumi CLI in the current directory)")
+    .option("--stack <name>", "use this Pulumi stack's csbs:* and openstack:* configuration (read with the Pulumi CLI in the current directory)")
+    .option("--profile <name>", "use this profile's project and region (csbs:profiles.<name>.*, over the stack-wide settings) of --stack, or of the current stack without --stack")
     .option("--cloud <name>", "the clouds.yaml entry to use (default: OS_CLOUD; OS_* variables otherwise)")
     .showHelpAfterError();
 

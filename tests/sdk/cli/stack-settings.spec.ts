@@ -1,10 +1,25 @@
 import * as assert from "node:assert/strict";
-import { demoStackConfig } from "../../support/cloud";
+import { demoStackConfig, REGION_ONE, REGION_TWO, type TestCloud } from "../../support/cloud";
 import { EngineStack } from "../../support/engine";
 import { setConfig } from "../../examples/example-stack";
+import { setProfiles } from "../../engine/profiles/profile-stack";
 import { createPolicy } from "../../localcloud/csbs/support/csbs-session";
 import { lookupCloudPerTest } from "../lookup-cloud";
-import { pulumiCsbs } from "./cli-run";
+import { pulumiCsbs, type CliResult } from "./cli-run";
+import { PROFILE_USER, REGION_ONE_POLICY, REGION_TWO_POLICY, twoRegionCloud } from "./two-region-cloud";
+
+type Row = { serverName: string; policyName: string | null };
+
+/** The [server, policy] pairs of `status --json`, protected servers only. */
+function protectedRows(r: CliResult): Array<[string, string]> {
+  assert.equal(r.code, 0, r.stderr);
+  return (JSON.parse(r.stdout) as Row[]).filter((row) => row.policyName).map((row) => [row.serverName, row.policyName as string]);
+}
+
+/** The environment of the stack's Pulumi CLI without the test process's OS_* variables, plus `extra`. */
+function stackEnv(stack: EngineStack, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...Object.fromEntries(Object.entries(stack.env()).filter(([k]) => !k.startsWith("OS_"))), ...extra };
+}
 
 describe("pulumi-csbs --stack", function () {
   this.timeout(180_000);
@@ -28,5 +43,82 @@ describe("pulumi-csbs --stack", function () {
     const r = await pulumiCsbs(["--stack", "no-such-stack", "status"], stack.env(), stack.dir);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /--stack no-such-stack: `pulumi config --stack no-such-stack` failed: .*run the command in the Pulumi project's directory/s);
+  });
+});
+
+describe("pulumi-csbs --profile", function () {
+  this.timeout(300_000);
+  let cloud: TestCloud;
+  let stack: EngineStack;
+  const WRONG = "Pw-refused-3391";
+
+  before(async () => {
+    cloud = await twoRegionCloud();
+    stack = await EngineStack.create({ project: "csbs-day2-profiles", files: { "index.js": "module.exports = {};\n" } });
+    const { config, secrets } = demoStackConfig(cloud);
+    await setConfig(stack, config, secrets);
+    await setProfiles(stack, {
+      two: { plain: { region: REGION_TWO } },
+      sealed: { plain: { region: REGION_TWO, userName: PROFILE_USER.user }, secret: { password: PROFILE_USER.password } },
+      refused: { plain: { userName: PROFILE_USER.user }, secret: { password: WRONG } },
+      shaky: { plain: { insecure: "maybe" }, secret: { password: PROFILE_USER.password } },
+    });
+  });
+  after(async () => {
+    stack?.dispose();
+    await cloud?.close();
+  });
+
+  it("status --profile shows the profile's region two policy and not region one's, from --stack or the current stack; without it the stack-wide region one's", async () => {
+    const env = stackEnv(stack);
+    const two = [[`ams-000`, REGION_TWO_POLICY]];
+    assert.deepEqual(protectedRows(await pulumiCsbs(["--stack", stack.stack, "--profile", "two", "status", "--json"], env, stack.dir)), two);
+    assert.deepEqual(protectedRows(await pulumiCsbs(["--profile", "two", "status", "--json"], env, stack.dir)), two);
+    const table = await pulumiCsbs(["--profile", "two", "status"], env, stack.dir);
+    assert.equal(table.code, 0, table.stderr);
+    assert.match(table.stdout, new RegExp(`^ams-000 +ACTIVE +${REGION_TWO_POLICY} `, "m"));
+    assert.doesNotMatch(table.stdout, new RegExp(`${REGION_ONE_POLICY}|^web-000`, "m"));
+    assert.deepEqual(protectedRows(await pulumiCsbs(["--stack", stack.stack, "status", "--json"], env, stack.dir)), [["web-000", REGION_ONE_POLICY]]);
+  });
+
+  it("refuses an unknown profile, naming the stack's profiles", async () => {
+    const r = await pulumiCsbs(["--profile", "berlin", "status"], stackEnv(stack), stack.dir);
+    assert.equal(r.code, 1, r.stdout);
+    assert.equal(r.stdout, "");
+    assert.match(r.stderr, /profile "berlin" is not in the stack config \(its profiles are "refused", "sealed", "shaky", "two"\)/);
+  });
+
+  it("never prints a password given only in a profile: not while it works, not when it is refused, not when another of the profile's values is wrong", async () => {
+    const env = stackEnv(stack);
+    const ok = await pulumiCsbs(["--profile", "sealed", "status", "--json"], env, stack.dir);
+    assert.deepEqual(protectedRows(ok), [["ams-000", REGION_TWO_POLICY]]);
+    const jobs = await pulumiCsbs(["--profile", "sealed", "jobs"], env, stack.dir);
+    assert.equal(jobs.code, 0, jobs.stderr);
+    const refused = await pulumiCsbs(["--profile", "refused", "backup-now", REGION_ONE_POLICY], env, stack.dir);
+    assert.equal(refused.code, 1, refused.stdout);
+    assert.match(refused.stderr, /Keystone did not accept user "ams-ops".*\(profile "refused": .*userName=ams-ops \(stack config csbs:profiles\.refused\.userName\).*password=\[secret\] \(stack config csbs:profiles\.refused\.password\)/);
+    const shaky = await pulumiCsbs(["--profile", "shaky", "status"], env, stack.dir);
+    assert.equal(shaky.code, 1, shaky.stdout);
+    assert.match(shaky.stderr, /insecure is "maybe" \(from stack config csbs:profiles\.shaky\.insecure\)/);
+    for (const r of [ok, jobs, refused, shaky]) {
+      for (const secret of [PROFILE_USER.password, WRONG]) assert.ok(!(r.stdout + r.stderr).includes(secret), `a profile's password was printed:\n${r.stdout}${r.stderr}`);
+    }
+  });
+
+  it("reads @pulumi/openstack's openstack:* keys as the provider does: over OS_*, under a profile", async () => {
+    const os = await EngineStack.create({ project: "csbs-day2-openstack", files: { "index.js": "module.exports = {};\n" } });
+    try {
+      await setConfig(
+        os,
+        { "openstack:authUrl": cloud.authUrl, "openstack:userName": "demo", "openstack:tenantName": "demo", "openstack:userDomainName": "Default", "openstack:projectDomainName": "Default", "openstack:region": REGION_TWO },
+        { "openstack:password": "demo" },
+      );
+      await setProfiles(os, { one: { plain: { region: REGION_ONE } } });
+      const env = stackEnv(os, { OS_REGION_NAME: REGION_ONE });
+      assert.deepEqual(protectedRows(await pulumiCsbs(["--stack", os.stack, "status", "--json"], env, os.dir)), [["ams-000", REGION_TWO_POLICY]]);
+      assert.deepEqual(protectedRows(await pulumiCsbs(["--stack", os.stack, "--profile", "one", "status", "--json"], env, os.dir)), [["web-000", REGION_ONE_POLICY]]);
+    } finally {
+      os.dispose();
+    }
   });
 });
