@@ -3,31 +3,17 @@ import * as pulumi from "@pulumi/pulumi";
 import { check as checkAssociation } from "../../provider/hooks/association-hooks";
 import { BackupPolicy } from "../../sdk/backup-policy";
 import { PolicyAssociation } from "../../sdk/policy-association";
+import { registeredInputsPerSuite, registeredOf } from "./registered-inputs";
 
-/** The inputs the SDK registers for each resource, as the engine would receive them. */
-const registered = new Map<string, Record<string, unknown>>();
 const id = (n: number) => `00000000-0000-4000-8000-${String(9000 + n).padStart(12, "0")}`;
 const args = { schedule: { times: ["02:00"] }, retention: { maxBackups: 7 } };
 
-function registeredInputs(resource: pulumi.Resource, name: string): Promise<Record<string, unknown>> {
-  return new Promise((resolve) => resource.urn.apply(() => resolve(registered.get(name) ?? {})));
-}
-
 describe("the SDK's stack pass (stack rules over the whole program)", () => {
-  before(async () => {
-    await pulumi.runtime.setMocks(
-      {
-        newResource: (a) => {
-          registered.set(a.name, a.inputs as Record<string, unknown>);
-          return { id: `${a.name}-id`, state: a.inputs };
-        },
-        call: (a) => a.inputs,
-      },
-      "project",
-      "stack-pass",
-      true,
-    );
-  });
+  const registered = registeredInputsPerSuite();
+  const registeredInputs = async (resource: pulumi.Resource, name: string): Promise<Record<string, unknown>> => {
+    await registeredOf(resource);
+    return registered.get(name) ?? {};
+  };
 
   it("marks every association sharing a server, and only those; check then points at the program's report", async () => {
     const policy = new BackupPolicy("pass-daily", args);
