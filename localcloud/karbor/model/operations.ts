@@ -4,8 +4,8 @@
  */
 import type { CloudContext } from "../../core/contracts";
 import { newId } from "../../core/ids";
-import { badRequest, isUuidLike, NOT_FOUND } from "../faults";
-import { getPlan } from "./plans";
+import { badRequest, invalidOperationDefinition, isUuidLike, NOT_FOUND, unexpectedApiError } from "../faults";
+import { findPlan } from "./plans";
 import { syncPlanSchedule } from "./sync";
 import { getTrigger } from "./triggers";
 import { KARBOR, type KarborOperationRecord } from "./types";
@@ -20,14 +20,6 @@ export interface OperationCreate {
   definition: Record<string, unknown>;
 }
 
-function definitionError(reason: string): never {
-  throw badRequest(`Invalid operation definition, reason:${reason}`);
-}
-
-function isIntLike(v: unknown): boolean {
-  return (typeof v === "number" && Number.isInteger(v)) || (typeof v === "string" && /^\s*-?\d+\s*$/.test(v));
-}
-
 export function getOperation(ctx: CloudContext, projectId: string | undefined, id: string): KarborOperationRecord {
   if (!isUuidLike(id)) throw badRequest("Invalid operation id provided.");
   const op = ctx.store.get(KARBOR.operations, id);
@@ -35,23 +27,24 @@ export function getOperation(ctx: CloudContext, projectId: string | undefined, i
   return op;
 }
 
+/**
+ * In upstream's order: the controller checks the trigger (uuid, exists, same project); the operation engine
+ * then checks the type, provider_id, plan_id and the plan (an RPC call whose unexpected errors, like a missing
+ * plan, the controller answers as 500 "Unexpected API Error"). Upstream looks the plan up in any project; the
+ * local cloud treats another project's plan as missing, so one project's operation never schedules another's.
+ * `max_backups` and `retention_duration` are not checked at create, as upstream (sync.ts reads them).
+ */
 export function createOperation(ctx: CloudContext, projectId: string, spec: OperationCreate): KarborOperationRecord {
-  if (!(OPERATION_TYPES as readonly string[]).includes(spec.operationType)) {
-    throw badRequest(`Invalid input received: operation_type is "${spec.operationType}"; it must be protect or retention_protect`);
-  }
   if (!isUuidLike(spec.triggerId)) throw badRequest("Invalid trigger id provided.");
   const trigger = getTrigger(ctx, undefined, spec.triggerId);
   if (trigger.projectId !== projectId) throw badRequest("Invalid trigger id provided.");
+  if (!(OPERATION_TYPES as readonly string[]).includes(spec.operationType)) throw badRequest(`Invalid operation type: ${spec.operationType}`);
   const def = spec.definition;
-  if (!isUuidLike(def.provider_id)) definitionError("provider_id is invalid");
-  if (!isUuidLike(def.plan_id)) definitionError("plan_id is invalid");
-  const plan = getPlan(ctx, projectId, def.plan_id);
-  if (def.provider_id !== plan.extra.providerId) definitionError("Provider_id is conflict");
-  if (spec.operationType === "retention_protect") {
-    for (const key of ["max_backups", "retention_duration"]) {
-      if (def[key] !== undefined && !isIntLike(def[key])) definitionError(`${key} must be an integer (≤ 0 means unlimited)`);
-    }
-  }
+  if (!isUuidLike(def.provider_id)) throw invalidOperationDefinition("Provider_id is invalid");
+  if (!isUuidLike(def.plan_id)) throw invalidOperationDefinition("Plan_id is invalid");
+  const plan = findPlan(ctx, projectId, def.plan_id);
+  if (!plan) throw unexpectedApiError(NOT_FOUND.plan(def.plan_id).detail);
+  if (def.provider_id !== plan.extra.providerId) throw invalidOperationDefinition("Provider_id is conflict");
   const op: KarborOperationRecord = {
     id: newId(), projectId, name: spec.name, description: spec.description, operationType: spec.operationType as KarborOperationRecord["operationType"],
     triggerId: trigger.id, definition: def, enabled: true, createdAt: ctx.clock.now().toISOString(),

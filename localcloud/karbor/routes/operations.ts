@@ -15,7 +15,9 @@ export function operationRoutes(ctx: CloudContext): Route[] {
       const o = wrapped(req.body, "scheduled_operation");
       onlyKeys(o, ["name", "description", "operation_type", "trigger_id", "operation_definition"]);
       if (o.trigger_id === undefined) throw badRequest("'trigger_id' is a required property");
-      if (o.name === undefined || o.operation_type === undefined || o.operation_definition === undefined) {
+      // Python's all([name, type, definition]): a missing, empty or null value counts as not provided.
+      const given = (v: unknown) => v !== undefined && v !== null && v !== "" && !(isObject(v) && Object.keys(v).length === 0);
+      if (!given(o.name) || !given(o.operation_type) || !given(o.operation_definition)) {
         throw badRequest("Operation name or type or definition is not provided.");
       }
       if (typeof o.operation_type !== "string") typeError("operation_type", o.operation_type, "string");
