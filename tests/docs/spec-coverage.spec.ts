@@ -117,7 +117,7 @@ function claimsIn(specDir: string): NoteClaim[] {
     const note = path.join(specDir, name);
     const blocks = fs.readFileSync(note, "utf8").split(/\n\s*\n|\n(?=\s*[-*] )/);
     for (const block of blocks) {
-      // A test helper of the folder (e.g. `hooks-on-cloud.ts`) is neither a source nor a spec.
+      // A test helper of the folder (e.g. `support/hooks-cloud.ts`) is neither a source nor a spec.
       const named = [...block.matchAll(/`([^`\s]+\.ts)`/g)].map((m) => m[1]).filter((n) => n.endsWith(".spec.ts") || !fs.existsSync(path.join(specDir, n)));
       const specs = named.filter((n) => n.endsWith(".spec.ts")).map((n) => path.resolve(specDir, n));
       for (const source of named.filter((n) => !n.endsWith(".spec.ts"))) claims.push({ note, source, specs });

@@ -5,7 +5,6 @@
  * the cloud (the request log shows no write and no 5xx).
  */
 import * as assert from "node:assert/strict";
-import { startHooksCloud, stopHooksCloud } from "./hooks-on-cloud";
 import fc from "fast-check";
 import { check as checkAssociation } from "../../../provider/hooks/association-hooks";
 import { check as checkPolicy } from "../../../provider/hooks/policy-hooks";
@@ -14,15 +13,11 @@ import { childPath } from "../../../provider/domain/failures";
 import { UNKNOWN } from "../../../provider/domain/unknown";
 import { admin, type TestCloud } from "../../support/cloud";
 import { CsbsDirect } from "../../engine/provider/scenario-support";
+import { startHooksCloud, stopHooksCloud, type LoggedRequest } from "./support/hooks-cloud";
 
 interface Failure {
   property: string;
   reason: string;
-}
-interface LoggedRequest {
-  method: string;
-  path: string;
-  status: number;
 }
 
 const POLICY_KEYS = ["name", "description", "enabled", "schedule", "retention", "tags", "adopt"];

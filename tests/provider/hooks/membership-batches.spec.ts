@@ -5,93 +5,68 @@
  * written and only that association fails, naming its server.
  */
 import * as assert from "node:assert/strict";
-import { startHooksCloud, stopHooksCloud } from "./hooks-on-cloud";
 import * as associations from "../../../provider/hooks/association-hooks";
-import { admin, type TestCloud } from "../../support/cloud";
-import type { CsbsDirect } from "../../engine/provider/scenario-support";
-
-type Props = Record<string, unknown>;
-
-interface Logged {
-  method: string;
-  path: string;
-  service: string;
-}
+import { admin } from "../../support/cloud";
+import { checkedInputs, hooksCloudPer, type Props } from "./support/hooks-cloud";
 
 describe("gathered server-list writes of one policy (issue 18), against a local cloud", function () {
   this.timeout(60_000);
-  let cloud: TestCloud;
-  let api: CsbsDirect;
-  let servers: Record<string, string>;
-
-  beforeEach(async () => {
-    ({ cloud, api, servers } = await startHooksCloud());
-  });
-  afterEach(() => stopHooksCloud(cloud));
+  const ctx = hooksCloudPer("test");
 
   const policyCalls = async (policyId: string): Promise<string[]> =>
-    (await admin<{ requests: Logged[] }>(cloud, "GET", "/requests")).requests
-      .filter((r) => r.path.endsWith(`/policies/${policyId}`))
-      .map((r) => r.method);
-  const web = (i: number) => servers[`web-${String(i).padStart(3, "0")}`]!;
+    (await ctx.requests()).filter((r) => r.path.endsWith(`/policies/${policyId}`)).map((r) => r.method);
+  const web = (i: number) => ctx.servers[`web-${String(i).padStart(3, "0")}`]!;
 
   /** Checks `count` associations of the policy, two servers each (as the engine does before any write). */
   async function checkedParts(policyId: string, count: number): Promise<Props[]> {
     const out: Props[] = [];
     for (let i = 0; i < count; i++) {
-      const news = { __resourceName: `part-${i}`, __policyRef: policyId, policyId, serverIds: [web(2 * i + 1), web(2 * i + 2)] };
-      const result = await associations.check({}, news);
-      assert.deepEqual(result.failures ?? [], []);
-      out.push(result.inputs as Props);
+      out.push(await checkedInputs(associations.check, { __resourceName: `part-${i}`, __policyRef: policyId, policyId, serverIds: [web(2 * i + 1), web(2 * i + 2)] }));
     }
     return out;
   }
 
   it("creates eight associations of one policy with one GET and one PUT of it", async () => {
-    const policy = await api.createPolicy("shared");
+    const policy = await ctx.api.createPolicy("shared");
     const inputs = await checkedParts(policy.id, 8);
-    await admin(cloud, "DELETE", "/requests");
+    await ctx.forgetRequests();
     await Promise.all(inputs.map((i) => associations.create(i as never)));
     assert.deepEqual(await policyCalls(policy.id), ["GET", "PUT"]);
-    const live = (await api.policy(policy.id)).resources.map((r) => r.id).sort();
+    const live = (await ctx.api.policy(policy.id)).resources.map((r) => r.id).sort();
     assert.deepEqual(live, Array.from({ length: 16 }, (_, i) => web(i + 1)).sort());
   });
 
   it("fails only the association whose server the merged write was refused for; the others' servers are written", async () => {
-    const policy = await api.createPolicy("shared");
+    const policy = await ctx.api.createPolicy("shared");
     const inputs = await checkedParts(policy.id, 3);
     // web-003 (part-1's) breaks after the checks: CSBS refuses a server in ERROR state.
-    await admin(cloud, "POST", "/fixtures", { projects: [{ name: "demo", servers: [{ name: "web-003", status: "ERROR" }] }] });
+    await admin(ctx.cloud, "POST", "/fixtures", { projects: [{ name: "demo", servers: [{ name: "web-003", status: "ERROR" }] }] });
     const results = await Promise.allSettled(inputs.map((i) => associations.create(i as never)));
     assert.equal(results[0]!.status, "fulfilled");
     assert.equal(results[2]!.status, "fulfilled");
     assert.equal(results[1]!.status, "rejected");
     const message = (results[1] as PromiseRejectedResult).reason instanceof Error ? ((results[1] as PromiseRejectedResult).reason as Error).message : "";
     assert.match(message, /part-1/, message);
-    const live = new Set((await api.policy(policy.id)).resources.map((r) => r.id));
+    const live = new Set((await ctx.api.policy(policy.id)).resources.map((r) => r.id));
     for (const s of [web(1), web(2), web(5), web(6)]) assert.ok(live.has(s), `server ${s} of a sound association is in the policy`);
     assert.ok(!live.has(web(3)), "the refused server is not");
   });
 
   it("keeps every server when an update, a delete and a move between two associations of the policy are gathered", async () => {
-    const policy = await api.createPolicy("shared");
+    const policy = await ctx.api.createPolicy("shared");
     const created = await checkedParts(policy.id, 3);
     const states = await Promise.all(created.map(async (i) => ({ id: (await associations.create(i as never)).id, outs: i })));
     // part-0 gives web-002 to part-1; part-1 also adds web-010; part-2 (web-005, web-006) is deleted.
     const next = [[web(1)], [web(3), web(4), web(2), web(10)]];
     const checkedNext: Props[] = [];
-    for (let i = 0; i < 2; i++) {
-      const result = await associations.check(states[i]!.outs, { ...states[i]!.outs, serverIds: next[i] });
-      assert.deepEqual(result.failures ?? [], [], `part-${i}`);
-      checkedNext.push(result.inputs as Props);
-    }
-    await admin(cloud, "DELETE", "/requests");
+    for (let i = 0; i < 2; i++) checkedNext.push(await checkedInputs(associations.check, { ...states[i]!.outs, serverIds: next[i] }, states[i]!.outs));
+    await ctx.forgetRequests();
     await Promise.all([
       ...checkedNext.map((n, i) => associations.update(states[i]!.id, states[i]!.outs, n as never)),
       associations.delete(states[2]!.id, states[2]!.outs),
     ]);
     assert.deepEqual(await policyCalls(policy.id), ["GET", "PUT"]);
-    const live = (await api.policy(policy.id)).resources.map((r) => r.id).sort();
+    const live = (await ctx.api.policy(policy.id)).resources.map((r) => r.id).sort();
     assert.deepEqual(live, [web(1), web(2), web(3), web(4), web(10)].sort());
   });
 });

@@ -4,14 +4,12 @@
  * whose create reached the cloud but never the state (the engine then calls check and create again).
  */
 import * as assert from "node:assert/strict";
-import { startHooksCloud, stopHooksCloud } from "./hooks-on-cloud";
 import { OWNER_TAG_KEY } from "../../../provider/backends/ownership-marker";
 import { check, create, diff, read, update } from "../../../provider/hooks/policy-hooks";
 import { providerRuntime } from "../../../provider/runtime/provider-runtime";
-import { admin, type TestCloud } from "../../support/cloud";
-import { CsbsDirect } from "../../engine/provider/scenario-support";
-
-type Props = Record<string, unknown>;
+import type { TestCloud } from "../../support/cloud";
+import type { CsbsDirect } from "../../engine/provider/scenario-support";
+import { checkedInputs, startHooksCloud, stopHooksCloud, type LoggedRequest, type Props } from "./support/hooks-cloud";
 
 const MINE = "0123456789abcdef0123456789abcdef";
 const THEIRS = "fedcba9876543210fedcba9876543210";
@@ -30,30 +28,22 @@ function program(extra: Props = {}): Props {
   };
 }
 
-interface Logged {
-  method: string;
-  path: string;
-}
-
 describe("BackupPolicy ownership marker and interrupted creates (hooks against a local cloud)", function () {
   this.timeout(60_000);
   let cloud: TestCloud;
   let api: CsbsDirect;
+  let requests: () => Promise<LoggedRequest[]>;
 
   beforeEach(async () => {
-    ({ cloud, api } = await startHooksCloud());
+    ({ cloud, api, requests } = await startHooksCloud());
   });
   afterEach(() => stopHooksCloud(cloud));
 
   /** check as the engine calls it for a resource not in state; fails the test on failures. */
-  async function checked(news: Props): Promise<Props> {
-    const result = await check({}, news);
-    assert.deepEqual(result.failures ?? [], []);
-    return result.inputs as Props;
-  }
+  const checked = (news: Props): Promise<Props> => checkedInputs(check, news);
 
   const liveTags = async (id: string) => Object.fromEntries(((await api.policy(id)).tags ?? []).map((t) => [t.key, t.value]));
-  const posts = async () => (await admin<{ requests: Logged[] }>(cloud, "GET", "/requests")).requests.filter((r) => r.method === "POST" && /\/policies$/.test(r.path));
+  const posts = async () => (await requests()).filter((r) => r.method === "POST" && /\/policies$/.test(r.path));
 
   it("writes the marker as a tag, hides it from outputs, refresh and diff, and keeps it through a tag update", async () => {
     const inputs = await checked(program());
