@@ -11,6 +11,7 @@ import { demoStackConfig, REGION_ONE, REGION_TWO, seedServers, startTestCloud, t
 import { EngineStack } from "../support/engine";
 import { setProfiles } from "../engine/profiles/profile-stack";
 import { projectPolicies } from "../engine/profiles/project-policies";
+import { pulumiCsbs } from "../sdk/cli/cli-run";
 import { serverIds } from "./cloud-api";
 import { exampleProgram, exampleProject, setConfig } from "./example-stack";
 
@@ -63,6 +64,15 @@ describe("examples/two-regions", function () {
     assert.deepEqual(two[0].servers, [...amsterdam].sort());
     const again = await stack.preview(["--expect-no-changes"]);
     assert.equal(again.code, 0, again.output);
+  });
+
+  it("pulumi-csbs --profile amsterdam status lists the Amsterdam servers and their policy, read through the profile's clouds.yaml entry", async () => {
+    const outputs = await stack.outputs();
+    const env = Object.fromEntries(Object.entries(stack.env()).filter(([k]) => !k.startsWith("OS_") || k === "OS_CLIENT_CONFIG_FILE"));
+    const r = await pulumiCsbs(["--profile", "amsterdam", "status", "--json"], env, stack.dir);
+    assert.equal(r.code, 0, r.stderr);
+    const rows = (JSON.parse(r.stdout) as Array<{ serverId: string; policyName: string | null }>).filter((row) => row.policyName);
+    assert.deepEqual(rows.map((row) => [row.serverId, row.policyName]).sort(), amsterdam.map((id) => [id, outputs.amsterdamPolicy]).sort());
   });
 
   it("destroys both regions' policies", async () => {

@@ -23,6 +23,20 @@ describe("the pulumi-csbs program", () => {
     }
   });
 
+  it("documents every global option (--stack, --profile, --cloud) in --help and in the README's day-2 settings", () => {
+    // Commander wraps the help to the terminal's width.
+    const help = program.helpInformation().replace(/\s+/g, " ");
+    const settings = readme.slice(readme.indexOf("## Day-2 operations"), readme.indexOf("### A disaster-recovery drill"));
+    const globals = program.options.map((o) => o.long ?? "");
+    assert.deepEqual([...globals].sort(), ["--cloud", "--profile", "--stack"]);
+    for (const flag of globals) {
+      assert.match(help, new RegExp(`${flag} <name>`), `--help lacks ${flag}`);
+      assert.match(settings, new RegExp(`\`${flag} NAME\``), `the README's day-2 section lacks ${flag}`);
+    }
+    assert.match(help, /--profile <name> use this profile's project and region \(csbs:profiles\.<name>\.\*, over the stack-wide settings\) of --stack, or of the current stack without --stack/);
+    assert.match(help, /--stack <name> use this Pulumi stack's csbs:\* and openstack:\* configuration/);
+  });
+
   it("accepts every command line of the README's walk-through", () => {
     const lines = [...readme.matchAll(/`(pulumi-csbs [^`]+)`/g)].map((m) => m[1]).filter((l) => !l.includes("--help"));
     assert.ok(lines.length >= 5, lines.join("\n"));

@@ -61,7 +61,7 @@ describe("pulumi-csbs --profile", function () {
       two: { plain: { region: REGION_TWO } },
       sealed: { plain: { region: REGION_TWO, userName: PROFILE_USER.user }, secret: { password: PROFILE_USER.password } },
       refused: { plain: { userName: PROFILE_USER.user }, secret: { password: WRONG } },
-      shaky: { plain: { insecure: "maybe" }, secret: { password: PROFILE_USER.password } },
+      lab: { plain: { insecure: "maybe" }, secret: { password: PROFILE_USER.password } },
     });
   });
   after(async () => {
@@ -85,7 +85,7 @@ describe("pulumi-csbs --profile", function () {
     const r = await pulumiCsbs(["--profile", "berlin", "status"], stackEnv(stack), stack.dir);
     assert.equal(r.code, 1, r.stdout);
     assert.equal(r.stdout, "");
-    assert.match(r.stderr, /profile "berlin" is not in the stack config \(its profiles are "refused", "sealed", "shaky", "two"\)/);
+    assert.match(r.stderr, /profile "berlin" is not in the stack config \(its profiles are "lab", "refused", "sealed", "two"\)/);
   });
 
   it("never prints a password given only in a profile: not while it works, not when it is refused, not when another of the profile's values is wrong", async () => {
@@ -97,10 +97,10 @@ describe("pulumi-csbs --profile", function () {
     const refused = await pulumiCsbs(["--profile", "refused", "backup-now", REGION_ONE_POLICY], env, stack.dir);
     assert.equal(refused.code, 1, refused.stdout);
     assert.match(refused.stderr, /Keystone did not accept user "ams-ops".*\(profile "refused": .*userName=ams-ops \(stack config csbs:profiles\.refused\.userName\).*password=\[secret\] \(stack config csbs:profiles\.refused\.password\)/);
-    const shaky = await pulumiCsbs(["--profile", "shaky", "status"], env, stack.dir);
-    assert.equal(shaky.code, 1, shaky.stdout);
-    assert.match(shaky.stderr, /insecure is "maybe" \(from stack config csbs:profiles\.shaky\.insecure\)/);
-    for (const r of [ok, jobs, refused, shaky]) {
+    const lab = await pulumiCsbs(["--profile", "lab", "status"], env, stack.dir);
+    assert.equal(lab.code, 1, lab.stdout);
+    assert.match(lab.stderr, /insecure is "maybe" \(from stack config csbs:profiles\.lab\.insecure\)/);
+    for (const r of [ok, jobs, refused, lab]) {
       for (const secret of [PROFILE_USER.password, WRONG]) assert.ok(!(r.stdout + r.stderr).includes(secret), `a profile's password was printed:\n${r.stdout}${r.stderr}`);
     }
   });
