@@ -89,13 +89,14 @@ export function errorCode(err: unknown): string | undefined {
 /** How a transport failure relates to retrying. */
 export type TransportFailureKind = "not-sent" | "connection" | "other";
 
-/** Classifies a thrown transport error. */
+/**
+ * Classifies a thrown transport error by its code (Node's and undici's errors carry one: a "socket hang up" is
+ * ECONNRESET, "other side closed" UND_ERR_SOCKET), never by its text.
+ */
 export function classifyTransportError(err: unknown): TransportFailureKind {
   const code = errorCode(err);
   if (code && NOT_SENT_ERROR_CODES.has(code)) return "not-sent";
   if (code && CONNECTION_ERROR_CODES.has(code)) return "connection";
-  const message = err instanceof Error ? err.message : String(err);
-  if (/socket hang up|other side closed|premature close|ECONNRESET/i.test(message)) return "connection";
   return "other";
 }
 

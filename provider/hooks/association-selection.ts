@@ -3,7 +3,7 @@
  * into the sorted id list the diff compares, and the rule failures of that list said in the selector's terms:
  * the user wrote no `serverIds`, so each failure names the matched server and how to leave it out.
  */
-import { failure, plural, type CheckFailure } from "../domain/failures";
+import { failure, indexPath, plural, type CheckFailure } from "../domain/failures";
 import { describeSelector, resolveSelector, type SelectableServer, type ServerSelector } from "../domain/server-selector";
 
 /** Longest list of server names a message spells out. */
@@ -45,9 +45,10 @@ function names(servers: readonly SelectableServer[]): string {
 export function selectorFailures(failures: readonly CheckFailure[], selector: ServerSelector, servers: readonly SelectableServer[]): CheckFailure[] {
   const what = describeSelector(selector);
   return failures.map((f) => {
-    const index = /^serverIds\[(\d+)\]$/.exec(f.path)?.[1];
-    if (index !== undefined) {
-      const s = servers[Number(index)];
+    // The resolved list's failures name `serverIds[i]` built by indexPath, so the same builder finds i.
+    const index = servers.findIndex((_, i) => f.path === indexPath("serverIds", i));
+    if (index >= 0) {
+      const s = servers[index];
       const who = s ? `server ${JSON.stringify(s.id)} (${s.name})` : "a server";
       return failure(
         "serverSelector",

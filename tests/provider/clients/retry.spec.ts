@@ -67,13 +67,19 @@ describe("retry policy", () => {
 
     it("calls resets, hang-ups and undici socket errors connection failures", () => {
       assert.equal(classifyTransportError(Object.assign(new Error("x"), { code: "ECONNRESET" })), "connection");
-      assert.equal(classifyTransportError(new Error("socket hang up")), "connection");
+      assert.equal(classifyTransportError(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" })), "connection");
+      assert.equal(classifyTransportError(Object.assign(new Error("Premature close"), { code: "ERR_STREAM_PREMATURE_CLOSE" })), "connection");
       assert.equal(classifyTransportError(Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" })), "connection");
       assert.equal(classifyTransportError(new TypeError("fetch failed", { cause: Object.assign(new Error("x"), { code: "ETIMEDOUT" }) })), "connection");
     });
 
     it("calls anything else other", () => {
       assert.equal(classifyTransportError(new Error("Invalid URL")), "other");
+    });
+
+    it("goes by the error's code, never its text: an error without a code is other whatever it says", () => {
+      assert.equal(classifyTransportError(new Error("socket hang up")), "other");
+      assert.equal(classifyTransportError(new Error("read ECONNRESET")), "other");
     });
   });
 });
