@@ -9,6 +9,7 @@ import type { NovaClient } from "../clients/nova";
 import type { SelectableServer } from "../domain/server-selector";
 import type { CinderVolume } from "../wire/cinder";
 import type { NovaServer } from "../wire/nova";
+import { Memo, MemoMap } from "../runtime/memo";
 
 export interface ServerFacts {
   id: string;
@@ -23,10 +24,11 @@ export interface ServerFacts {
 export const PROTECTABLE_STATES: ReadonlySet<string> = new Set(["ACTIVE", "SHUTOFF"]);
 
 export class ServerDirectory {
-  private all?: Promise<Map<string, NovaServer>>;
-  private readonly single = new Map<string, Promise<NovaServer | undefined>>();
-  private allVolumes?: Promise<Map<string, CinderVolume>>;
-  private readonly shared = new Map<string, Promise<boolean>>();
+  // Each answer is kept unless it fails (Memo): a failed request is asked again by the next question.
+  private readonly servers = new Memo<Map<string, NovaServer>>();
+  private readonly single = new MemoMap<string, NovaServer | undefined>();
+  private readonly volumes = new Memo<Map<string, CinderVolume>>();
+  private readonly shared = new MemoMap<string, boolean>();
 
   constructor(
     private readonly nova: NovaClient,
@@ -58,45 +60,20 @@ export class ServerDirectory {
   }
 
   private listing(): Promise<Map<string, NovaServer>> {
-    this.all ??= forgetOnFailure(
-      this.nova.listServersDetail().then((list) => new Map(list.map((s) => [s.id, s]))),
-      () => (this.all = undefined),
-    );
-    return this.all;
+    return this.servers.get(() => this.nova.listServersDetail().then((list) => new Map(list.map((s) => [s.id, s]))));
   }
 
   private async server(serverId: string): Promise<NovaServer | undefined> {
     const listed = (await this.listing()).get(serverId);
     if (listed) return listed;
     // Created after the list was taken (e.g. earlier in this deployment): ask for it directly.
-    let one = this.single.get(serverId);
-    if (!one) {
-      one = this.nova.getServer(serverId);
-      this.single.set(serverId, one);
-    }
-    return one;
+    return this.single.get(serverId, () => this.nova.getServer(serverId));
   }
 
   private async isShared(volumeId: string): Promise<boolean> {
-    this.allVolumes ??= forgetOnFailure(
-      this.cinder.listVolumesDetail().then((list) => new Map(list.map((v) => [v.id, v]))),
-      () => (this.allVolumes = undefined),
-    );
-    const listed = (await this.allVolumes).get(volumeId);
+    const all = await this.volumes.get(() => this.cinder.listVolumesDetail().then((list) => new Map(list.map((v) => [v.id, v]))));
+    const listed = all.get(volumeId);
     if (listed) return isSharedVolume(listed);
-    let answer = this.shared.get(volumeId);
-    if (!answer) {
-      answer = this.cinder.getVolume(volumeId).then((v) => (v ? isSharedVolume(v) : false));
-      this.shared.set(volumeId, answer);
-    }
-    return answer;
+    return this.shared.get(volumeId, () => this.cinder.getVolume(volumeId).then((v) => (v ? isSharedVolume(v) : false)));
   }
-}
-
-/** A failed listing is not cached: the next question asks again (the session already retried transient errors). */
-function forgetOnFailure<T>(p: Promise<T>, forget: () => void): Promise<T> {
-  return p.catch((err: unknown) => {
-    forget();
-    throw err;
-  });
 }

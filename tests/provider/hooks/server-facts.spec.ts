@@ -1,0 +1,58 @@
+/** The server directory: one Nova and one Cinder listing serve every question, and no failure is remembered. */
+import * as assert from "node:assert/strict";
+import type { CinderClient } from "../../../provider/clients/cinder";
+import type { NovaClient } from "../../../provider/clients/nova";
+import { ServerDirectory } from "../../../provider/hooks/server-facts";
+import type { CinderVolume } from "../../../provider/wire/cinder";
+import type { NovaServer } from "../../../provider/wire/nova";
+
+const server = (id: string, volumes: string[] = []): NovaServer =>
+  ({ id, name: `name-${id}`, status: "ACTIVE", "os-extended-volumes:volumes_attached": volumes.map((v) => ({ id: v })) }) as unknown as NovaServer;
+const volume = (id: string, multiattach: boolean): CinderVolume => ({ id, size: 1, status: "in-use", bootable: "false", multiattach, attachments: [] });
+
+/** Nova and Cinder whose answers are scripted per call: an Error in the script is thrown once. */
+function clouds(script: { lists?: Array<NovaServer[] | Error>; gets?: Record<string, Array<NovaServer | undefined | Error>>; volumes?: CinderVolume[]; volume?: Record<string, CinderVolume> }) {
+  const calls: string[] = [];
+  const answer = <T>(value: T | Error): Promise<T> => (value instanceof Error ? Promise.reject(value) : Promise.resolve(value));
+  const nova = {
+    listServersDetail: () => (calls.push("nova list"), answer(script.lists?.shift() ?? [])),
+    getServer: (id: string) => (calls.push(`nova get ${id}`), answer(script.gets?.[id]?.shift())),
+  } as unknown as NovaClient;
+  const cinder = {
+    listVolumesDetail: () => (calls.push("cinder list"), answer(script.volumes ?? [])),
+    getVolume: (id: string) => (calls.push(`cinder get ${id}`), answer(script.volume?.[id])),
+  } as unknown as CinderClient;
+  return { directory: new ServerDirectory(nova, cinder), calls };
+}
+
+describe("ServerDirectory", () => {
+  it("answers every server and disk from one Nova and one Cinder listing", async () => {
+    const { directory, calls } = clouds({ lists: [[server("a", ["v1"]), server("b", ["v2"])]], volumes: [volume("v1", true), volume("v2", false)] });
+    assert.deepEqual((await directory.facts("a"))?.sharedVolumeIds, ["v1"]);
+    assert.deepEqual((await directory.facts("b"))?.sharedVolumeIds, []);
+    assert.equal(await directory.nameOf("a"), "name-a");
+    assert.deepEqual((await directory.selectable()).map((s) => s.id), ["a", "b"]);
+    assert.deepEqual(calls, ["nova list", "cinder list"]);
+  });
+
+  it("asks for a server and a disk the listings lack on their own, once each", async () => {
+    const { directory, calls } = clouds({ lists: [[]], gets: { c: [server("c", ["v9"])] }, volume: { v9: volume("v9", true) } });
+    assert.deepEqual((await directory.facts("c"))?.sharedVolumeIds, ["v9"]);
+    assert.deepEqual((await directory.facts("c"))?.sharedVolumeIds, ["v9"]);
+    assert.deepEqual(calls, ["nova list", "nova get c", "cinder list", "cinder get v9"]);
+  });
+
+  it("says undefined for a server Nova does not know, and its id as its name", async () => {
+    const { directory } = clouds({ lists: [[]] });
+    assert.equal(await directory.facts("gone"), undefined);
+    assert.equal(await directory.nameOf("gone"), "gone");
+  });
+
+  it("asks again after a failed listing or a failed single read instead of keeping the failure", async () => {
+    const { directory, calls } = clouds({ lists: [new Error("nova down"), []], gets: { d: [new Error("blip"), server("d")] } });
+    await assert.rejects(directory.facts("d"), /nova down/);
+    await assert.rejects(directory.facts("d"), /blip/);
+    assert.equal((await directory.facts("d"))?.id, "d");
+    assert.deepEqual(calls, ["nova list", "nova list", "nova get d", "nova get d"]);
+  });
+});
