@@ -32,7 +32,7 @@ function pulumiConfig(flags: SettingsFlags): Promise<Record<string, { value?: un
   const pulumi = "pulumi";
   const { what, command } = readerLabel(flags);
   const args = ["config", "--json", "--show-secrets", ...(flags.stack !== undefined ? ["--stack", flags.stack] : [])];
-  const fix = flags.stack !== undefined ? "" : " (`pulumi stack select`), or name it with --stack";
+  const fix = flags.stack !== undefined ? "" : " with a stack selected (`pulumi stack select`) or named with --stack";
   return new Promise((resolve, reject) => {
     execFile(pulumi, args, { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error) {

@@ -1,4 +1,7 @@
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { demoStackConfig, REGION_ONE, REGION_TWO, type TestCloud } from "../../support/cloud";
 import { EngineStack } from "../../support/engine";
 import { setConfig } from "../../examples/example-stack";
@@ -81,6 +84,17 @@ describe("pulumi-csbs --profile", function () {
     assert.deepEqual(protectedRows(await pulumiCsbs(["--stack", stack.stack, "status", "--json"], env, stack.dir)), [["web-000", REGION_ONE_POLICY]]);
   });
 
+  it("names the fix when --profile has no current stack to read", async () => {
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), "csbs-no-project-"));
+    try {
+      const r = await pulumiCsbs(["--profile", "two", "status"], stackEnv(stack), elsewhere);
+      assert.equal(r.code, 1, r.stdout);
+      assert.match(r.stderr, /--profile two \(the current stack's config\): `pulumi config` failed: .*run the command in the Pulumi project's directory with a stack selected \(`pulumi stack select`\) or named with --stack/s);
+    } finally {
+      fs.rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+
   it("refuses an unknown profile, naming the stack's profiles", async () => {
     const r = await pulumiCsbs(["--profile", "berlin", "status"], stackEnv(stack), stack.dir);
     assert.equal(r.code, 1, r.stdout);
@@ -106,19 +120,19 @@ describe("pulumi-csbs --profile", function () {
   });
 
   it("reads @pulumi/openstack's openstack:* keys as the provider does: over OS_*, under a profile", async () => {
-    const os = await EngineStack.create({ project: "csbs-day2-openstack", files: { "index.js": "module.exports = {};\n" } });
+    const openstack = await EngineStack.create({ project: "csbs-day2-openstack", files: { "index.js": "module.exports = {};\n" } });
     try {
       await setConfig(
-        os,
+        openstack,
         { "openstack:authUrl": cloud.authUrl, "openstack:userName": "demo", "openstack:tenantName": "demo", "openstack:userDomainName": "Default", "openstack:projectDomainName": "Default", "openstack:region": REGION_TWO },
         { "openstack:password": "demo" },
       );
-      await setProfiles(os, { one: { plain: { region: REGION_ONE } } });
-      const env = stackEnv(os, { OS_REGION_NAME: REGION_ONE });
-      assert.deepEqual(protectedRows(await pulumiCsbs(["--stack", os.stack, "status", "--json"], env, os.dir)), [["ams-000", REGION_TWO_POLICY]]);
-      assert.deepEqual(protectedRows(await pulumiCsbs(["--stack", os.stack, "--profile", "one", "status", "--json"], env, os.dir)), [["web-000", REGION_ONE_POLICY]]);
+      await setProfiles(openstack, { one: { plain: { region: REGION_ONE } } });
+      const env = stackEnv(openstack, { OS_REGION_NAME: REGION_ONE });
+      assert.deepEqual(protectedRows(await pulumiCsbs(["--stack", openstack.stack, "status", "--json"], env, openstack.dir)), [["ams-000", REGION_TWO_POLICY]]);
+      assert.deepEqual(protectedRows(await pulumiCsbs(["--stack", openstack.stack, "--profile", "one", "status", "--json"], env, openstack.dir)), [["web-000", REGION_ONE_POLICY]]);
     } finally {
-      os.dispose();
+      openstack.dispose();
     }
   });
 });
