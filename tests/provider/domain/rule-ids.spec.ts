@@ -1,5 +1,7 @@
 import * as assert from "node:assert/strict";
 import { definedRules, isRuleId, RULE_IDS, validateAssociationInputs, validatePolicyInputs, validateSchedule } from "../../../provider/domain";
+import * as path from "node:path";
+import { failureTextTests, testsFailureText } from "./failure-text";
 import { WINTER } from "./helpers";
 
 const POLICY = "6f1c2b9e-0000-4000-8000-000000000abc";
@@ -7,6 +9,26 @@ const server = (n: number): string => `00000000-0000-4000-8000-${String(n).padSt
 const hourly = Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, "0")}:00`);
 
 describe("rule ids", () => {
+  it("are how code tells failures apart: no source in provider/, sdk/, digest/ or policy-pack/ tests a failure's text", () => {
+    const root = path.resolve(__dirname, "../../../..");
+    const found = failureTextTests(["provider", "sdk", "digest", "policy-pack/src"].map((d) => path.join(root, d)));
+    assert.deepEqual(found.map((f) => path.relative(root, f)), []);
+  });
+
+  it("(the text-test finder catches the forms this project once had, and passes plain parsing)", () => {
+    for (const line of [
+      'if (isApiError(err, 500) && /can ?not be deleted/i.test(err.serviceMessage ?? "")) throw new BackupBusyError(ref.backupId, undefined, err);',
+      "if (/socket hang up|other side closed|premature close|ECONNRESET/i.test(message)) return \"connection\";",
+      'const count = /(\\d+) tags/.exec(f.message);',
+      'const n = f.message.match(/(\\d+)/);',
+      'if (String(err).includes("already exists")) return;',
+      'if ((err.serviceMessage ?? "").startsWith("Quota")) return;',
+    ]) assert.ok(testsFailureText(line), line);
+    for (const line of ['if (/^\\d+$/.test(trimmed)) return Number(trimmed);', 'if (code.startsWith("ERR_SSL_")) return tls;', "// the old code matched /can not be deleted/.test(err.message)"]) {
+      assert.equal(testsFailureText(line), false, line);
+    }
+  });
+
   it("lists every rule the input schemas define, each once", () => {
     const defined = definedRules();
     assert.equal(new Set(defined).size, defined.length);
