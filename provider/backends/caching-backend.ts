@@ -89,8 +89,11 @@ export class CachingBackend implements PolicyBackend {
     this.amend((list) => list.filter((p) => p.id !== id));
   }
 
-  /** Forgets the listing and every kept read: after a write whose outcome is unknown, only a new look is safe. */
-  forget(): void {
+  /**
+   * Forgets the listing and every kept read: after a write whose outcome is unknown, only a new look is safe.
+   * Private: the decorator keeps itself current, so no caller has anything to remember.
+   */
+  private forget(): void {
     this.listing.clear();
     this.reads.clear();
     this.known = undefined;
