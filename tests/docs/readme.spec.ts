@@ -8,6 +8,8 @@ import { validateSchedule } from "../../provider/domain/schedule";
 import { scheduleToUtcRules } from "../../provider/domain/utc-rules";
 import { REPO_ROOT } from "../support/engine";
 import { POLICIES } from "../../policy-pack/src/policies";
+import { OPENSTACK_KEYS } from "../../provider/config/openstack-config-source";
+import { documentedOpenstackKeys } from "../support/openstack-keys";
 
 /**
  * The README cannot drift from the code: its TypeScript is copied from the examples, and what it says about
@@ -117,5 +119,14 @@ describe("README.md", () => {
       const settings = typeof value === "string" ? [] : Object.keys(value).filter((k) => k !== "enforcementLevel");
       for (const k of settings) assert.ok(k in (rule.configSchema?.properties ?? {}), `${name}.${k}`);
     }
+  });
+
+  it("names every openstack:* key the provider reads, and only keys it reads that @pulumi/openstack documents", () => {
+    const read = new Set([...Object.values(OPENSTACK_KEYS).flat(), "endpointOverrides"]);
+    const named = new Set([...readme.matchAll(/`openstack:(\w+)`/g)].map((m) => m[1]!));
+    assert.deepEqual([...read].filter((k) => !named.has(k)), [], "keys the provider reads that the README does not name");
+    assert.deepEqual([...named].filter((k) => !read.has(k)), [], "keys the README names that the provider does not read");
+    const documented = documentedOpenstackKeys();
+    assert.deepEqual([...read].filter((k) => !documented.has(k)), [], "keys the provider reads that @pulumi/openstack does not document");
   });
 });

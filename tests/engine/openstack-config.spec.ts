@@ -5,24 +5,16 @@
  * those keys name (read through that region's API), and the password reaches neither the state nor the output.
  */
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { defaultFixtures } from "../../localcloud/fixtures/default-fixtures";
 import { REGION_ONE, REGION_TWO, seedServers, startTestCloud, type TestCloud } from "../support/cloud";
-import { EngineStack, REPO_ROOT } from "../support/engine";
+import { EngineStack } from "../support/engine";
+import { documentedOpenstackKeys } from "../support/openstack-keys";
 import { leaks } from "../reliability/secret-leak-checks";
 import { projectPolicies, type ProjectLogin } from "./profiles/project-policies";
 import { BASIC_SCHEDULE, changedSteps, configureStack, programFiles, type ProgramSpec } from "./scenarios/program";
 
 // A password of its own: the engine blanks secret values out of its output, and the project names must stay visible.
 const OS_USER: ProjectLogin = { user: "os-deployer", password: "Os-pw-8d41c7e2Unguessable", project: "other" };
-
-/** The names @pulumi/openstack declares in its config module (its documented stack-config keys). */
-function documentedOpenstackKeys(): Set<string> {
-  const vars = path.join(REPO_ROOT, "node_modules", "@pulumi", "openstack", "config", "vars.d.ts");
-  if (!fs.existsSync(vars)) throw new Error(`${vars} is missing: run npm ci (@pulumi/openstack is a devDependency)`);
-  return new Set([...fs.readFileSync(vars, "utf8").matchAll(/export declare const (\w+)/g)].map((m) => m[1]!));
-}
 
 describe("@pulumi/openstack's stack config as the only settings (through the engine)", function () {
   this.timeout(300_000);
