@@ -4,7 +4,6 @@
  * deadline. Failures are `ApiError` (the service answered) or `TransportError` (it did not).
  */
 import { STATUS_CODES } from "node:http";
-import { request } from "undici";
 import { ApiError, parseErrorBody, type ServiceName } from "./api-error";
 import { FirstContact } from "./first-contact";
 import {
@@ -25,6 +24,7 @@ import {
 import { scrubSecrets } from "./scrub";
 import { agentFor, describeTlsError, type TlsSettings } from "./tls";
 import { TransportError } from "./transport-error";
+import { undiciCore } from "./undici-core";
 
 /** Methods the clients use. */
 export type HttpMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -163,7 +163,7 @@ async function sendOnce(req: HttpRequest, agent: ReturnType<typeof agentFor>, ti
       body = JSON.stringify(req.body);
       headers["content-type"] = "application/json";
     }
-    const res = await request(req.url, { method: req.method, headers, body, dispatcher: agent, signal: controller.signal });
+    const res = await undiciCore().request(req.url, { method: req.method, headers, body, dispatcher: agent, signal: controller.signal });
     const text = await res.body.text();
     const flat = flattenHeaders(res.headers);
     let json: unknown;

@@ -4,8 +4,9 @@
  */
 import { readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
-import { Agent } from "undici";
+import type { Agent } from "undici";
 import { errorCode } from "./retry";
+import { undiciCore } from "./undici-core";
 
 /** How to trust the server. */
 export interface TlsSettings {
@@ -40,7 +41,7 @@ export function agentFor(tls: TlsSettings = {}): Agent {
   const key = `${tls.insecure ? "insecure" : "verify"}:${ca ? createHash("sha256").update(ca).digest("hex") : "system"}`;
   let agent = agents.get(key);
   if (!agent) {
-    agent = new Agent({
+    agent = new (undiciCore().Agent)({
       keepAliveTimeout: 4_000,
       connect: { ...(ca ? { ca } : {}), rejectUnauthorized: !tls.insecure },
     });

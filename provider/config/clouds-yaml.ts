@@ -6,7 +6,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
-import { parse } from "yaml";
 import { emptyLayer, setFirst, type SettingsLayer } from "./layer";
 
 /** Where to look, overridable for tests. */
@@ -41,6 +40,8 @@ function isObject(v: unknown): v is Yaml {
 }
 
 function readYaml(path: string): Yaml {
+  // Loaded on first use: most runs never read a clouds.yaml, and yaml is 72 modules for the provider process to load.
+  const { parse } = require("yaml") as typeof import("yaml");
   let doc: unknown;
   try {
     doc = parse(readFileSync(path, "utf8"));
