@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import type { CheckFailure } from "./failures";
-import { show } from "./failures";
+import { childPath, failure, show } from "./failures";
 import { formatClockTime, parseClockTime } from "./clock-time";
 import { asInteger, isRecord } from "./coerce";
 import { checkCycle, CycleShape, expandCycle } from "./cycle";
@@ -154,6 +154,16 @@ export function scheduleSchema(at?: Date): z.ZodType<Schedule> {
 }
 
 const SCHEDULE_NO_AT = scheduleSchema();
+
+/**
+ * The failure {@link scheduleSchema}`(at)` adds to a schedule that passed `scheduleSchema()`: its UTC rules break
+ * the whole-cycle rule at `at`. For schemas built once that cannot take `at` (zod has no parse-time parameter).
+ */
+export function scheduleUtcFailure(schedule: Schedule, at: Date, path = "schedule"): CheckFailure | undefined {
+  if (unknownPaths(schedule).length > 0) return undefined;
+  const text = timezoneCycleText(schedule, at);
+  return text === undefined ? undefined : failure(childPath(path, "timezone"), UTC_CYCLE, text);
+}
 
 /**
  * Validates a raw schedule input. With `at` (deploy time) it also checks that the UTC rules the

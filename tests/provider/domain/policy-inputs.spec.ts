@@ -26,6 +26,13 @@ describe("policy-inputs", () => {
     });
   });
 
+  it("reports a schedule broken only in UTC in the schedule's place among the other keys' failures", () => {
+    const raw = { name: "bad name!", schedule: { times: ["00:30", "23:50"], everyNDays: 2, timezone: "Europe/Paris" }, retention: { maxBackups: 0 } };
+    assert.deepEqual(properties(validatePolicyInputs(raw, WINTER).failures), ["name", "schedule.timezone", "retention.maxBackups"]);
+    assert.deepEqual(properties(validatePolicyInputs({ ...raw, name: "p", retention: { maxBackups: 7 } }, WINTER).failures), ["schedule.timezone"]);
+    assert.equal(validatePolicyInputs({ ...raw, name: "p", retention: { maxBackups: 7 } }, WINTER).inputs, undefined);
+  });
+
   it("derives the pattern with the offset at deploy time", () => {
     assert.match(validatePolicyInputs(quickstart, SUMMER).inputs?.pattern ?? "", /BYHOUR=0,12;/);
   });

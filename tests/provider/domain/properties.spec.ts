@@ -22,7 +22,9 @@ import {
   Weekday,
   WEEKDAYS,
 } from "../../../provider/domain";
-import { WINTER } from "./helpers";
+import { parseInputs } from "../../../provider/domain/input-schema";
+import { policyInputsSchema } from "../../../provider/domain/policy-inputs";
+import { SUMMER, WINTER } from "./helpers";
 
 const RUNS = { numRuns: 300 };
 
@@ -190,6 +192,26 @@ function notACalendarIsRefused(parse: (text: string) => { ok: boolean }) {
   });
 }
 
+/** Schedules whose UTC rules break the whole-cycle rule at WINTER or SUMMER, among others that do not. */
+const utcEdgeSchedule = fc.record({
+  times: fc.constantFrom(["00:30", "23:50"], ["00:10", "23:30"], ["01:30", "22:00"], ["02:00"]),
+  everyNDays: fc.constantFrom(2, 3, undefined),
+  timezone: fc.constantFrom("Europe/Paris", "America/New_York", "UTC+05:30", "UTC"),
+});
+const policyAroundUtcRule = fc.record(
+  {
+    name: fc.constantFrom("daily-web", "bad name!", UNKNOWN),
+    description: fc.constantFrom("web tier", "<b>"),
+    enabled: fc.constantFrom(true, "maybe"),
+    schedule: fc.oneof(utcEdgeSchedule, scheduleish, fc.constant(UNKNOWN)),
+    retention: fc.constantFrom({ maxBackups: 7 }, { maxBackups: 0 }, {}),
+    tags: fc.constantFrom({}, { "bad key!": "x" }),
+    adopt: fc.constantFrom(false, 3),
+    extra: fc.constant(1),
+  },
+  { requiredKeys: [] },
+);
+
 describe("domain properties", () => {
   it("never throws on garbage policy inputs and answers with inputs or well-formed failures", () => {
     fc.assert(
@@ -197,6 +219,18 @@ describe("domain properties", () => {
         const result = validatePolicyInputs(raw, WINTER);
         wellFormed(result.failures);
         assert.ok(result.inputs !== undefined || result.failures.length > 0);
+      }),
+      RUNS,
+    );
+  });
+
+  it("validates policy inputs with the schema built once exactly as with the schema built for the deploy time", () => {
+    fc.assert(
+      fc.property(fc.oneof(policyAroundUtcRule, policyish), fc.constantFrom(WINTER, SUMMER), (raw, at) => {
+        const reference = parseInputs(policyInputsSchema(at), raw);
+        const result = validatePolicyInputs(raw, at);
+        assert.deepEqual(result.failures, reference.failures);
+        assert.equal(result.inputs === undefined, reference.value === undefined);
       }),
       RUNS,
     );
