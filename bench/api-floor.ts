@@ -1,8 +1,9 @@
 /**
  * The API floor of a no-op preview: the wall time of the calls a preview of this stack cannot avoid, made
- * directly from here over plain HTTP with nothing else around them: one token, the project's policy listing
- * and quota, and the Nova server and Cinder volume listings (every page) that the association rules need
- * (does each server exist, is it Running or Stopped, has it a shared disk). The pulumi-csbs preview minus
+ * directly from here over plain HTTP with nothing else around them: one token, the project's policy listing,
+ * and the Nova server and Cinder volume listings (every page) that the association rules need (does each
+ * server exist, is it Running or Stopped, has it a shared disk). No quota read: a preview that creates no
+ * policy does not need the quota (policy-hooks.ts). The pulumi-csbs preview minus
  * the baseline preview is compared with this: what is left over is the provider's own overhead.
  */
 import type { LocalCloud } from "../localcloud";
@@ -51,7 +52,6 @@ async function onePass(cloud: LocalCloud, project: BenchProject): Promise<number
   // The provider runs these concurrently too: the policy rules and the association rules start together.
   await Promise.all([
     getJson(`${url("data-protect")}/policies`, token),
-    getJson(`${url("data-protect")}/quotas`, token),
     listAll(`${url("compute")}/servers/detail`, "servers", token),
     listAll(`${url("volumev3")}/volumes/detail`, "volumes", token),
   ]);

@@ -22,7 +22,7 @@ import { changedProperties, enabledKey, patternKey, retentionKey, scheduleKey, t
 import { longTermDialectFailures } from "./long-term-rules";
 import { policyDifferences } from "./policy-match";
 import { claimOf, isTagCountFailure, ownerInput, ownerTagFailures } from "./policy-ownership";
-import { policyRuleFailures } from "./policy-rules";
+import { createsPolicy, policyRuleFailures } from "./policy-rules";
 import { profileOf, profileReplaces } from "./profile-change";
 import { declaredPart, outputsFromCreate, outputsFromRecord, specFromInputs, type PolicyOutputs } from "./policy-state";
 import { reportedByProgram } from "./reported-failures";
@@ -86,7 +86,11 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
     ctx = await providerContext(inputs.profile);
     const place = await ctx.place();
     deployment.registerPolicy(entry, place.key);
-    const [live, quota] = await Promise.all([ctx.backend.list(), ctx.backend.policyQuota()]);
+    // The quota matters only to a declaration that makes a policy: a create reads it beside the listing, a
+    // rename to a free name after it, and an unchanged or updated policy never (issue 18: no quota request in an
+    // up that only changes servers).
+    const [live, early] = await Promise.all([ctx.backend.list(), entry.creates ? ctx.backend.policyQuota() : undefined]);
+    const quota = early ?? (createsPolicy(entry, inputs.name, live) ? await ctx.backend.policyQuota() : undefined);
     const failures = [
       ...longTermDialectFailures(inputs, ctx.backend.api),
       ...policyRuleFailures({

@@ -21,11 +21,24 @@ export interface PolicyRuleInputs {
   /** The resource's ownership marker (hidden input `__owner`): a live policy carrying it is this resource's. */
   owner?: string;
   live: readonly PolicyRecord[];
-  quota: number;
+  /**
+   * The project's policy quota. Needed only when `createsPolicy` is true: a check that creates no policy does
+   * not read it (an up that only changes servers sends no quota request).
+   */
+  quota?: number;
   /** This deployment's declarations so far, in the policy's project and region. */
   deployment: DeploymentSnapshot;
   /** How to name the project and region, e.g. `project "demo" in region "RegionOne" (profile "paris")`. @default "the project" */
   place?: string;
+}
+
+/**
+ * Whether the declaration counts as a new policy under the quota: a create, or a rename to a name no live
+ * policy holds. Only then does the quota rule apply (and the quota need reading).
+ */
+export function createsPolicy(entry: PolicyEntry, name: PolicyInputs["name"], live: readonly PolicyRecord[]): boolean {
+  if (entry.creates) return true;
+  return !isUnknown(name) && name !== entry.oldPolicyName && !live.some((p) => p.name === name);
 }
 
 /** Pure: every failure of the live name and quota rules for one policy, from a snapshot of the cloud and the deployment. */
@@ -35,7 +48,7 @@ export function policyRuleFailures(args: PolicyRuleInputs): CheckFailure[] {
   const name = inputs.name;
   const known = !isUnknown(name);
   const holder = known ? live.find((p) => p.name === name) : undefined;
-  const willCreate = entry.creates || (known && name !== entry.oldPolicyName && !holder);
+  const willCreate = createsPolicy(entry, name, live);
 
   if (holder && entry.creates) {
     const claim = claimOf(holder, { owner: args.owner, adopt: inputs.adopt, autoNamed: args.autoNamed });
@@ -62,6 +75,8 @@ export function policyRuleFailures(args: PolicyRuleInputs): CheckFailure[] {
   }
 
   if (willCreate) {
+    // A caller that skipped the quota read for a policy it creates would pass the rule silently: refuse loudly.
+    if (quota === undefined) throw new Error("policyRuleFailures: the quota is needed for a declaration that creates a policy (createsPolicy)");
     const deployment = args.deployment.policies;
     // A renamed policy of this deployment is the same live policy under its old name: do not count it twice.
     const renamedFrom = new Set(deployment.filter((p) => p.oldPolicyName !== p.policyName).map((p) => p.oldPolicyName));

@@ -2,7 +2,7 @@
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
 import { validatePolicyInputs } from "../../../provider/domain/policy-inputs";
-import { policyRuleFailures } from "../../../provider/hooks/policy-rules";
+import { createsPolicy, policyRuleFailures } from "../../../provider/hooks/policy-rules";
 import type { PolicyEntry } from "../../../provider/runtime/deployment-registry";
 import { deepFreeze, livePolicy, uuid } from "./rule-support";
 
@@ -79,6 +79,20 @@ describe("the live policy rules as properties", () => {
         const first = policyRuleFailures(args);
         assert.deepEqual(policyRuleFailures(args), first);
         assert.equal(first.some((f) => f.rule === "policy.nameTaken"), liveNames.includes(name));
+      }),
+    );
+  });
+
+  it("need the quota exactly for a create or a rename to a free name, and refuse to judge such a one without it", () => {
+    fc.assert(
+      fc.property(fc.boolean(), fc.constantFrom<string>("kept", "taken", "free"), (creates, name) => {
+        const live = [livePolicy(uuid(1), "kept"), livePolicy(uuid(2), "taken")];
+        const entry: PolicyEntry = creates ? { resourceName: "r", policyName: name, creates } : { resourceName: "r", policyName: name, oldPolicyName: "kept", creates };
+        const needed = createsPolicy(entry, name, live);
+        assert.equal(needed, creates || name === "free");
+        const args = { entry, inputs: inputs(name), autoNamed: false, live, deployment: { policies: [entry], associations: [] } };
+        if (needed) assert.throws(() => policyRuleFailures(args), /the quota is needed/);
+        else assert.doesNotThrow(() => policyRuleFailures(args));
       }),
     );
   });

@@ -44,6 +44,23 @@ describe("requests the hooks send (issue 7), against a local cloud", function ()
     ]);
   });
 
+  it("checks an existing policy and its association without reading the quota: an up that creates no policy sends none", async () => {
+    const policy = await ctx.api.createPolicy("kept");
+    await ctx.forgetRequests();
+    const state = { __resourceName: "kept", __autoNamed: false, __owner: OWNER, name: "kept" };
+    await checkedInputs(policies.check, policyProgram("kept"), state);
+    await checkedInputs(associations.check, { __resourceName: "web", __policyRef: policy.id, policyId: policy.id, serverIds: [ctx.servers["web-001"]] });
+    assert.deepEqual(await csbsCalls(), ["GET /csbs/v1/P/policies"]);
+  });
+
+  it("reads the quota when an existing policy is renamed to a free name, which counts as one more policy", async () => {
+    await ctx.api.createPolicy("old-name");
+    await ctx.forgetRequests();
+    const state = { __resourceName: "kept", __autoNamed: false, __owner: OWNER, name: "old-name" };
+    await checkedInputs(policies.check, policyProgram("new-name"), state);
+    assert.deepEqual((await csbsCalls()).sort(), ["GET /csbs/v1/P/policies", "GET /csbs/v1/P/quotas"]);
+  });
+
   it("looks the name up afresh after a create whose answer was lost, and never sends the POST twice", async () => {
     const inputs = await checkedInputs(policies.check, policyProgram("daily-a"));
     await admin(ctx.cloud, "POST", "/faults", { seed: 1, rules: [{ method: "POST", path: "/csbs/v1/[^/]+/policies$", dropResponse: true, count: 1 }] });
