@@ -103,7 +103,7 @@ export interface BenchFigures {
   servers: number;
 }
 
-const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+const roundTo = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 /** Every request of the operation: all services, the token included. */
 function allRequests(t: RequestTally): number {
@@ -148,7 +148,20 @@ export function allOperations(r: BenchRecords): OperationRecord[] {
     .concat([r.countPolicies, r.countAssociations], orderedPairs(r.at8.up), orderedPairs(r.at8.change), [r.at8.countAssociations, r.waits.up, r.waits.countPolicies]);
 }
 
+/** Figures not rounded, the only ones `goals` judges: 2.203 must not pass "≤ 2.2" because it prints as 2.2. */
+export type ExactFigures = BenchFigures & { readonly unrounded: true };
+
+/** The figures of one run, rounded to 2 digits (3 for the CPU per hook) for the JSON line and RESULTS.md. */
 export function computeFigures(r: BenchRecords, servers: number): BenchFigures {
+  return figuresOf(r, servers, roundTo);
+}
+
+/** The same figures unrounded, for the goal check. */
+export function exactFigures(r: BenchRecords, servers: number): ExactFigures {
+  return { ...figuresOf(r, servers, (n) => n), unrounded: true };
+}
+
+function figuresOf(r: BenchRecords, servers: number, round: (n: number, digits?: number) => number): BenchFigures {
   const csbsOps = [
     ...r.up.csbs,
     ...r.preview.csbs,
@@ -241,8 +254,8 @@ export function computeFigures(r: BenchRecords, servers: number): BenchFigures {
   };
 }
 
-/** Goals from issue 18's table, each met exactly as written (no tolerance). */
-export function goals(f: BenchFigures): Array<{ key: keyof BenchFigures; goal: string; met: boolean }> {
+/** Goals from issue 18's table, each written and compared exactly as the table writes it: ≤, no tolerance, unrounded. */
+export function goals(f: ExactFigures): Array<{ key: keyof BenchFigures; goal: string; met: boolean }> {
   return [
     { key: "authsPerOperation", goal: "≤ 1", met: f.authsPerOperation <= 1 },
     { key: "requestsPerPolicyCreate", goal: "≤ 1.1", met: f.requestsPerPolicyCreate <= 1.1 },
@@ -251,7 +264,7 @@ export function goals(f: BenchFigures): Array<{ key: keyof BenchFigures; goal: s
     { key: "requestsPerAssociationChangeAt8", goal: "≤ 0.4", met: f.requestsPerAssociationChangeAt8 <= 0.4 },
     { key: "noopPreviewWrites", goal: "0", met: f.noopPreviewWrites === 0 },
     { key: "refreshRequestsPerResource", goal: "≤ 1", met: f.refreshRequestsPerResource <= 1 },
-    { key: "upWallRatioVsBaseline", goal: "≤ 1.1", met: f.upWallRatioVsBaseline <= 1.1 },
+    { key: "upWallRatioVsBaseline", goal: "≤ 1.10", met: f.upWallRatioVsBaseline <= 1.1 },
     { key: "previewWallRatioVsBaseline", goal: "≤ 1.08", met: f.previewWallRatioVsBaseline <= 1.08 },
     { key: "changeWallRatioVsBaselineAt8", goal: "≤ 1.12", met: f.changeWallRatioVsBaselineAt8 <= 1.12 },
     { key: "upWaitOverheadRatio", goal: "≤ 1.2", met: f.upWaitOverheadRatio <= 1.2 },

@@ -1,46 +1,55 @@
 /** Renders bench/RESULTS.md from one run: machine, scale, every figure with how it was measured, every operation. */
-import { allOperations, goals, hookCalls, type BenchFigures } from "./figures";
+import { allOperations, exactFigures, goals, hookCalls, type BenchFigures } from "./figures";
 import type { BenchOutcome } from "./run-bench";
 import type { OperationRecord } from "./timed-operation";
 
-/** How each figure is measured, in one sentence. */
+/**
+ * What a "requests" figure counts: every entry of the local cloud's request log while the operation ran, of every
+ * service. Each listing page is one request; the bench's own admin calls (request log, fixtures, settings) are not.
+ */
+const ALL = "every request the local cloud logged (CSBS, Nova, Cinder and the Keystone token; each listing page one request; not the bench's admin calls)";
+/** What a "…Csbs" figure counts. */
+const CSBS = "the data-protection API's requests only (CSBS, or Karbor in a Karbor project; no Nova, Cinder or token)";
+/** The counted ups run without a preview pass, so their requests are the update's alone. */
+const UP = "`pulumi up --yes --skip-preview`";
+
+/** How each figure is measured, in one sentence: for a request figure, exactly which requests it counts. */
 export const HOW_MEASURED: Partial<Record<keyof BenchFigures, string>> = {
   authsPerOperation:
     "Keystone token requests (POST /identity/v3/auth/tokens in the cloud's request log) of each pulumi-csbs engine operation; the largest over all of them",
-  requestsPerPolicyCreate:
-    "every request (all services, token included) of a `pulumi up` that creates only the policies (counting stack, project bench-count), divided by the policies",
-  requestsPerPolicyCreateCsbs: "the CSBS requests only of that up, divided by the policies",
+  requestsPerPolicyCreate: `${ALL} of a ${UP} that creates only the policies, on an empty stack (counting stack, project bench-count), divided by the policies`,
+  requestsPerPolicyCreateCsbs: `${CSBS} of that up, divided by the policies`,
   requestsPerPolicyCreateWithWaits:
-    "every request (all services, token included) of the same policies-only up while the local cloud keeps each new policy `creating` for 5 s (creatingSeconds 5, deleteSeconds 5), divided by the policies",
+    `${ALL} of the same policies-only up while the local cloud keeps each new policy \`creating\` for 5 s (creatingSeconds 5, deleteSeconds 5), divided by the policies`,
   pollsPerPolicyCreateWithWaits:
     "looks at the policies while they are `creating` in that up (GETs of one policy, plus the policy listings after the check's one: policies waiting together share a listing), divided by the policies",
   upWaitOverheadRatio:
     "(wall time of `pulumi up` of the main stack from empty with creatingSeconds 5 − the fastest same up with creatingSeconds 0) ÷ 5 s: 1 means the 32 waits together cost one wait",
   upWithWaitsWallMs: "wall time of that up with creatingSeconds 5",
-  requestsPerAssociationChange: "the larger of requestsPerAssociationCreate and requestsPerAssociationUpdate",
+  requestsPerAssociationChange: "the larger of requestsPerAssociationCreate and requestsPerAssociationUpdate (compared unrounded)",
   requestsPerAssociationChangeCsbs: "the larger of requestsPerAssociationCreateCsbs and requestsPerAssociationUpdateCsbs",
   requestsPerAssociationCreate:
-    "every request (all services, token included) of a `pulumi up` that adds one association to each existing policy (counting stack), divided by the associations",
-  requestsPerAssociationCreateCsbs: "the CSBS requests only of that up, divided by the associations",
+    `${ALL} of a ${UP} that adds the associations (one per policy) to policies that exist and hold no servers (counting stack, project bench-count, 2048 servers at full scale), divided by the associations`,
+  requestsPerAssociationCreateCsbs: `${CSBS} of that up, divided by the associations`,
   requestsPerAssociationUpdate:
-    "every request (all services, token included) of the first change `pulumi up` (half of every association's servers replaced), divided by the associations whose servers changed",
-  requestsPerAssociationUpdateCsbs: "the CSBS requests only of that up, divided by the associations whose servers changed",
-  requestsPerAssociationChangeAt8: "the larger of requestsPerAssociationCreateAt8 and requestsPerAssociationUpdateAt8",
+    `${ALL} of the first change ${UP} (main stack, project bench: half of every association's servers replaced by spare servers of the same project, 3072 servers at full scale), divided by the associations whose servers changed`,
+  requestsPerAssociationUpdateCsbs: `${CSBS} of that up, divided by the associations whose servers changed`,
+  requestsPerAssociationChangeAt8: "the larger of requestsPerAssociationCreateAt8 and requestsPerAssociationUpdateAt8 (compared unrounded)",
   requestsPerAssociationCreateAt8:
-    "every request (all services, token included) of a `pulumi up` that adds 8 associations to each existing policy (counting stack), divided by the associations",
+    `${ALL} of a ${UP} that adds 8 associations to each policy of the counting stack (policies that exist and hold no servers), divided by the associations`,
   requestsPerAssociationUpdateAt8:
-    "every request (all services, token included) of the first change `pulumi up` of the 8-per-policy stack (project bench-8; half of EVERY association's servers replaced at once), divided by the associations changed",
-  noopPreviewRequests: "every request (all services, token included) of the first `pulumi preview --expect-no-changes` after the up",
+    `${ALL} of the first change ${UP} of the 8-per-policy stack (project bench-8; half of EVERY association's servers replaced at once), divided by the associations changed`,
+  noopPreviewRequests: `${ALL} of the first \`pulumi preview --expect-no-changes\` after the up`,
   noopPreviewWrites: "requests of that preview other than GET/HEAD and the token request",
   noopPreviewListingRequests:
-    "collection GETs of that preview (policies, quotas, servers/detail, volumes/detail), every page counted; the goal is met when nothing but these and the token is requested",
-  upRequests: "every request of the first `pulumi up` from empty",
-  refreshRequestsPerResource: "every request (token included) of the first `pulumi refresh`, divided by the policies plus associations",
+    "collection GETs of that preview (policies, quotas, servers/detail, volumes/detail, checkpoint_items), every page counted",
+  upRequests: `${ALL} of the first ${UP} of the main stack from empty`,
+  refreshRequestsPerResource: `${ALL} of the first \`pulumi refresh --yes --skip-preview\`, divided by the policies plus associations`,
   upWallRatioVsBaseline:
     "fastest wall time of `pulumi up` of the whole stack from empty, divided by the fastest of the baseline stack (same resources, inputs and dependencies; its provider makes no calls), run alternately",
   previewWallRatioVsBaseline: "fastest no-op preview, divided by the fastest baseline no-op preview (run alternately)",
   noopPreviewApiFloorMs:
-    "fastest of the calls a no-op preview cannot avoid (token; policy listing and quota; every page of the Nova server and Cinder volume listings, these four concurrently), made directly from the bench process",
+    "fastest of the calls a no-op preview cannot avoid (token; policy listing; every page of the Nova server and Cinder volume listings, these three concurrently), made directly from the bench process",
   previewApiFloorRatio: "(fastest baseline no-op preview + noopPreviewApiFloorMs) / fastest baseline no-op preview: the preview ratio if the provider added nothing but those calls",
   refreshWallRatioVsBaseline: "fastest `pulumi refresh`, divided by the fastest baseline refresh",
   providerCpuRatioVsBaseline:
@@ -49,12 +58,12 @@ export const HOW_MEASURED: Partial<Record<keyof BenchFigures, string>> = {
     "CPU (user + system) of the dynamic-provider process minus that of the baseline's provider process in the paired run, summed over every up, preview, change and refresh, divided by the pulumi-csbs hook calls (check, diff, create, read, update, delete) of those runs",
   providerProcessCpuMsPerHook:
     "the whole dynamic-provider process's CPU (Node start, @pulumi/pulumi, gRPC and our hooks) divided by the hook calls: an upper bound",
-  changeRequests: "every request of the first change `pulumi up` (the first half of every policy's servers replaced by other servers)",
+  changeRequests: `${ALL} of the first change ${UP} (the first half of every association's servers replaced by spare servers)`,
   changeWrites: "requests of that up other than GET/HEAD and the token request",
   changeWallRatioVsBaseline: "fastest change `pulumi up`, divided by the fastest baseline change",
   upWallRatioVsBaselineAt8: "the one `pulumi up` from empty of the 8-per-policy stack, divided by its baseline's",
   changeWallRatioVsBaselineAt8: "fastest change `pulumi up` of the 8-per-policy stack (every association changed at once), divided by the fastest baseline change of the same shape (run alternately)",
-  changeRequestsAt8: "every request of the first change `pulumi up` of the 8-per-policy stack",
+  changeRequestsAt8: `${ALL} of the first change ${UP} of the 8-per-policy stack`,
 };
 
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
@@ -83,12 +92,18 @@ export function resultsMarkdown(o: BenchOutcome, analysis: string): string {
   const f = o.figures;
   const r = o.records;
   const m = o.machine;
-  const goalOf = new Map(goals(f).map((g) => [g.key, g]));
+  // Judged unrounded; where rounding hides the difference, the row shows the unrounded value too.
+  const exact = exactFigures(r, f.servers);
+  const goalOf = new Map(goals(exact).map((g) => [g.key, g]));
+  const shown = (k: keyof BenchFigures) => {
+    const [value, unrounded] = [f[k], exact[k]];
+    return goalOf.has(k) && value !== unrounded ? `${value} (unrounded ${Number(Number(unrounded).toFixed(4))})` : `${value}`;
+  };
   const figureRows = (Object.keys(f) as Array<keyof BenchFigures>)
     .filter((k) => HOW_MEASURED[k])
     .map((k) => {
       const g = goalOf.get(k);
-      return `| \`${k}\` | ${f[k]} | ${g ? g.goal : "–"} | ${g ? (g.met ? "met" : "**missed**") : "–"} | ${HOW_MEASURED[k]} |`;
+      return `| \`${k}\` | ${shown(k)} | ${g ? g.goal : "–"} | ${g ? (g.met ? "met" : "**missed**") : "–"} | ${HOW_MEASURED[k]} |`;
     });
   const ops = allOperations(r);
   return [
