@@ -27,8 +27,14 @@ export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<v
  * settings without one; built on first use after `configure`.
  */
 export async function providerContext(profile?: string): Promise<ProviderContext> {
+  // Every hook asks: the connection key (a digest of the credentials) is computed once per profile, not per hook.
+  return (await providerRuntime().connections.get(`context:${profile ?? ""}`, async () => contextFor(await profileSettings(profile)))) as ProviderContext;
+}
+
+/** The settings of a profile (or the stack-wide ones), resolved once after `configure`. */
+async function profileSettings(profile: string | undefined): Promise<Settings> {
   const runtime = providerRuntime();
-  const settings = (await runtime.connections.get(`settings:${profile ?? ""}`, async () => {
+  return (await runtime.connections.get(`settings:${profile ?? ""}`, async () => {
     const settings = resolveSettings({ config: await runtime.config(), env: process.env, ...(profile !== undefined ? { profile } : {}) });
     if (settings.insecure) {
       await warnUser(
@@ -37,7 +43,6 @@ export async function providerContext(profile?: string): Promise<ProviderContext
     }
     return settings;
   })) as Settings;
-  return contextFor(settings);
 }
 
 /** The context for any settings, one per connection in this process (more than one project or region may be used). */

@@ -53,6 +53,25 @@ describe("membership", () => {
     assert.match(conflicts[0]?.message ?? "", /already in policy "nightly" \(id p2\).*set takeOver: true on "web"/);
   });
 
+  it("names the first listed other policy when a server is in several, and never the association's own", () => {
+    const conflicts = findServerConflicts({
+      association: { name: "web", policyId: "p1", serverIds: ["s1", "s2", "s3"] },
+      others: [],
+      livePolicies: [
+        { id: "p1", name: "daily", serverIds: ["s1", "s2"] },
+        { id: "p3", name: "weekly", serverIds: ["s2", "s3"] },
+        { id: "p2", name: "nightly", serverIds: ["s3", "s2"] },
+      ],
+    });
+    assert.deepEqual(
+      conflicts.map((c) => [c.path, c.otherPolicy?.id]),
+      [
+        ["serverIds[1]", "p3"],
+        ["serverIds[2]", "p3"],
+      ],
+    );
+  });
+
   it("lets takeOver move servers from another live policy", () => {
     const conflicts = findServerConflicts({
       association: { name: "web", policyId: "p1", serverIds: ["s2"], takeOver: true },
