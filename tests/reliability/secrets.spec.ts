@@ -9,8 +9,9 @@
 import * as assert from "node:assert/strict";
 import { defaultFixtures } from "../../localcloud/fixtures/default-fixtures";
 import { admin, startTestCloud, type TestCloud } from "../support/cloud";
-import type { EngineStack } from "../support/engine";
+import { EngineStack } from "../support/engine";
 import { request } from "../localcloud/http";
+import { programFiles, webServers } from "../engine/provider/scenario-support";
 import { assertNoLeaks, leaks, type Method } from "./secret-leak-checks";
 
 const PASSWORD = "Pw7f3c9a1eUnguessableQz";
@@ -77,6 +78,21 @@ describe("secrets never reach state, output or errors (issue 6 §7)", function (
       await assertNoLeaks(cloud, method, stacks);
     });
   }
+
+  // Why the README warns against sharing the engine's verbose log: from -v=7 the planner logs the inputs of the
+  // default provider, the whole stack config with secrets decrypted, whatever our provider does.
+  it("finds the password in a preview's verbose engine log (-v=7), the log the README warns about, and not in its normal output", async () => {
+    const { plain, secret } = await METHODS[0]!.config(cloud);
+    const files = programFiles({ policies: [{ resource: "v7", args: { name: "v7", schedule: { times: ["02:00"] }, retention: { maxBackups: 7 } }, associations: [{ resource: "v7-servers", serverIds: webServers(cloud, 1) }] }] });
+    const stack = await EngineStack.create({ project: "secrets-v7", files, config: plain, secrets: secret });
+    stacks.push(stack);
+    const normal = await stack.preview();
+    const verbose = await stack.preview(["--logtostderr", "--logflow", "-v=7"]);
+    assert.equal(normal.code, 0, normal.output.slice(-2000));
+    assert.equal(verbose.code, 0, verbose.output.slice(-2000));
+    assert.deepEqual(leaks(normal.output, [PASSWORD]), [], "the preview's normal output");
+    assert.notDeepEqual(leaks(verbose.output, [PASSWORD]), [], "the -v=7 log carries the decrypted stack config");
+  });
 
   it("never echoes a credential from a malformed Keystone request body in the local cloud's error", async () => {
     for (const body of [`{"auth":{"identity":{"password":{"user":{"password":${PASSWORD}}}}}}`, PASSWORD, `password=${PASSWORD}`]) {
