@@ -1,26 +1,12 @@
 import * as assert from "node:assert/strict";
-import type { Clock } from "../../../provider/clients/retry";
 import { SharedPoll, type PollFetch } from "../../../provider/clients/shared-poll";
-
-/** A clock that only pretends to sleep: time moves by exactly the pauses asked for. */
-function fakeClock(): Clock & { slept: number[] } {
-  let now = 0;
-  const slept: number[] = [];
-  return {
-    slept,
-    now: () => now,
-    sleep: async (ms) => {
-      slept.push(ms);
-      now += ms;
-    },
-  };
-}
+import { fakeClock } from "./support/fake-clock";
 
 const POLICY = { initialDelayMs: 500, maxDelayMs: 2_000, timeoutMs: 20_000 };
 
 describe("shared polling of objects that are not ready yet", () => {
   it("looks at the spaced schedule (first look one initial delay after the caller's own look), never in a tight loop", async () => {
-    const clock = fakeClock();
+    const { clock } = fakeClock();
     const looks: number[] = [];
     const fetch: PollFetch<string> = async (ids) => {
       looks.push(clock.now());
@@ -33,7 +19,7 @@ describe("shared polling of objects that are not ready yet", () => {
   });
 
   it("answers every waiter due at the same time with one request (a listing), each judged on its own", async () => {
-    const clock = fakeClock();
+    const { clock } = fakeClock();
     const calls: string[][] = [];
     const fetch: PollFetch<string> = async (ids) => {
       calls.push([...ids]);
@@ -54,7 +40,7 @@ describe("shared polling of objects that are not ready yet", () => {
   });
 
   it("gives up at the deadline with the caller's error, and fails the waiters of a look that failed", async () => {
-    const clock = fakeClock();
+    const { clock } = fakeClock();
     let fail = false;
     const fetch: PollFetch<string> = async (ids) => {
       if (fail) throw new Error("cloud down");
