@@ -48,7 +48,18 @@ export function openConnection(settings: Settings, options: SessionOptions = {})
   const servers = new ServerDirectory(new NovaClient(session), new CinderClient(session));
   const backend = new CachingBackend(createBackend(settings, session, (id) => servers.nameOf(id)));
   const place = new Memo<Place>();
-  return { settings, session, backend, backups: createBackupBackend(settings, session), servers, place: () => place.get(() => placeOf(settings, session)) };
+  let backups: BackupBackend | undefined;
+  return {
+    settings,
+    session,
+    backend,
+    // Made on first use: only ServerBackup and the SDK's lookups need it, and its dialect's modules load with it.
+    get backups() {
+      return (backups ??= createBackupBackend(settings, session));
+    },
+    servers,
+    place: () => place.get(() => placeOf(settings, session)),
+  };
 }
 
 async function placeOf(settings: Settings, session: Session): Promise<Place> {

@@ -15,7 +15,7 @@ function modulesAfterRequiring(files: string[]): string[] {
 describe("what the provider process loads with the hooks modules", () => {
   const hooks = ["provider/hooks/policy-hooks.js", "provider/hooks/association-hooks.js", "provider/hooks/server-backup-hooks.js"];
 
-  it("loads no local cloud code, no YAML parser and not undici's index until a hook needs them", () => {
+  it("loads no local cloud code, no YAML parser, not undici's index and neither dialect's backends until a hook needs them", () => {
     const loaded = modulesAfterRequiring(hooks);
     const sep = "[\\\\/]";
     const offenders = loaded.filter(
@@ -25,6 +25,11 @@ describe("what the provider process loads with the hooks modules", () => {
         new RegExp(`node_modules${sep}undici${sep}index\\.js$`).test(f),
     );
     assert.deepEqual(offenders, []);
+    // Each dialect's modules load with the first connection that uses it (provider/backends/*-factory.ts).
+    assert.deepEqual(
+      loaded.filter((f) => new RegExp(`${sep}(karbor[a-z-]*|csbs-backup[a-z-]*|csbs-operations)\\.js$`).test(f)),
+      [],
+    );
     // The check is not vacuous: the hooks modules themselves were loaded from this dist/.
     assert.ok(loaded.some((f) => f.endsWith(path.join("provider", "hooks", "policy-hooks.js"))));
   });
