@@ -5,6 +5,7 @@ import { REPORTED_KEY, reportEarly } from "./early-validation";
 import { knownInputs } from "./known-inputs";
 import { plainCredentialSettings } from "./plain-credentials";
 import { ownerMarker } from "./owner-marker";
+import { USED_BY_ASSOCIATION_KEY } from "../provider/hooks/policy-usability";
 import { declarePolicy, STACK_REPORTED_KEY } from "./stack-pass";
 import { rememberProfile } from "./policy-profile";
 import { policyProvider } from "./provider-loader";
@@ -97,10 +98,11 @@ export type RetentionArgs =
     };
 
 /**
- * The service's status words of a usable policy: CSBS (and Karbor) report `suspended` after a create and
- * `started` once a plan was started; some CSBS clouds use `enabled`/`disabled`.
+ * The service's status words of a policy: CSBS (and Karbor) report `suspended` after a create and `started` once
+ * a plan was started; some CSBS clouds use `enabled`/`disabled`. `creating`: a CSBS policy still being set up
+ * when its create ended (a PolicyAssociation of the program waited for it instead); `pulumi refresh` reads anew.
  */
-export type PolicyStatus = "suspended" | "started" | "enabled" | "disabled";
+export type PolicyStatus = "creating" | "suspended" | "started" | "enabled" | "disabled";
 
 /** The inputs of a {@link BackupPolicy}. */
 export interface BackupPolicyArgs {
@@ -196,8 +198,11 @@ export class BackupPolicy extends pulumi.dynamic.Resource {
   /** The policy's tags, without the provider's ownership marker. */
   declare readonly tags: pulumi.Output<Record<string, string>>;
   /**
-   * The service's status of the policy: `suspended` on CSBS and Karbor after a create. It does not say whether
-   * backups run (that is `enabled`): CSBS keeps `suspended` for an enabled policy.
+   * The service's status of the policy as the create (or the last refresh) saw it: `suspended` on CSBS and Karbor,
+   * or `creating` when a PolicyAssociation of the program fills the policy: the create then ends as soon as the
+   * service accepted it, and the association's write waits until the policy is usable (so 32 new policies wait
+   * at the same time, not in turns). It does not say whether backups run (that is `enabled`): CSBS keeps
+   * `suspended` for an enabled policy.
    */
   declare readonly status: pulumi.Output<PolicyStatus>;
   /** When the policy was created, as the service reports it. */
@@ -241,7 +246,14 @@ export class BackupPolicy extends pulumi.dynamic.Resource {
     reportEarly(`BackupPolicy "${name}"`, failures);
     const stackRules = declarePolicy(name, args, props.name);
     const reported = failures.length > 0 || plainCredentialSettings().length > 0 ? { ...props, [REPORTED_KEY]: true } : props;
-    super(policyProvider, name, { ...reported, [STACK_REPORTED_KEY]: stackRules.reported }, opts, MODULE, POLICY_TYPE);
+    super(
+      policyProvider,
+      name,
+      { ...reported, [STACK_REPORTED_KEY]: stackRules.reported, [USED_BY_ASSOCIATION_KEY]: stackRules.usedByAssociation },
+      opts,
+      MODULE,
+      POLICY_TYPE,
+    );
     stackRules.bind(this);
     rememberProfile(this, args.profile);
   }

@@ -13,6 +13,11 @@
  * or a literal id): outputs, selectors and the live cloud are the provider's check's, which still refuses what
  * this pass cannot see. Resources constructed later (after an await) get a pass of their own, which sees the
  * earlier ones too.
+ *
+ * The same pass tells each BackupPolicy whether a PolicyAssociation of the program fills it (hidden input
+ * `__usedByAssociation`): that association's write waits until a new policy is usable, so the policy's create
+ * need not (provider/hooks/policy-usability.ts). An association constructed after the pass is not counted: the
+ * policy's create then waits itself, which is only slower.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { LIMITS } from "../provider/domain/limits";
@@ -40,6 +45,8 @@ interface Ledger {
   policyRefs: WeakMap<object, PolicyRef>;
   logged: Set<string>;
   waiting: Array<{ key: string; resolve: (rules: StackRuleName[] | undefined) => void }>;
+  /** Policies waiting to hear whether an association of the program fills them. */
+  filling: Array<{ key: string; resolve: (used: true | undefined) => void }>;
   scheduled: boolean;
   next: number;
   policyLimit?: { value: number | undefined };
@@ -55,7 +62,7 @@ function ledger(): Ledger {
   const run: object = pulumi.runtime.getStackResource() ?? holder;
   let found = ledgers.get(run);
   if (found === undefined) {
-    found = { policies: [], associations: [], policyRefs: new WeakMap(), logged: new Set(), waiting: [], scheduled: false, next: 0 };
+    found = { policies: [], associations: [], policyRefs: new WeakMap(), logged: new Set(), waiting: [], filling: [], scheduled: false, next: 0 };
     ledgers.set(run, found);
   }
   return found;
@@ -68,14 +75,19 @@ function projectKeyOf(args: object): string {
 }
 
 /** A BackupPolicy being constructed; `bind` it to the resource object once `super` returned. */
-export function declarePolicy(resourceName: string, args: object, name: unknown): { reported: StackRulesReported; bind(resource: object): void } {
+export function declarePolicy(
+  resourceName: string,
+  args: object,
+  name: unknown,
+): { reported: StackRulesReported; usedByAssociation: Promise<true | undefined>; bind(resource: object): void } {
   const book = ledger();
   const key = `policy#${book.next++}`;
   const known = typeof name === "string" && !isUnknown(name) ? name : undefined;
   const label = known === undefined || known === resourceName ? `BackupPolicy "${resourceName}"` : `BackupPolicy "${resourceName}" (name "${known}")`;
   const projectKey = projectKeyOf(args);
   book.policies.push({ key, resourceName, projectKey });
-  return { reported: awaitPass(book, key), bind: (resource) => book.policyRefs.set(resource, { key, label, projectKey }) };
+  const usedByAssociation = new Promise<true | undefined>((resolve) => book.filling.push({ key, resolve }));
+  return { reported: awaitPass(book, key), usedByAssociation, bind: (resource) => book.policyRefs.set(resource, { key, label, projectKey }) };
 }
 
 /** A PolicyAssociation being constructed. */
@@ -127,6 +139,8 @@ function runPass(book: Ledger): void {
     }
     for (const key of v.involved) rulesOf.set(key, (rulesOf.get(key) ?? new Set()).add(v.ruleName));
   }
+  const filled = new Set(book.associations.map((a) => a.policyKey));
+  for (const { key, resolve } of book.filling.splice(0)) resolve(filled.has(key) ? true : undefined);
   const waiting = book.waiting.splice(0);
   for (const { key, resolve } of waiting) {
     const rules = rulesOf.get(key);

@@ -61,6 +61,13 @@ export class CachingBackend implements PolicyBackend {
     return this.reads.get(id, () => this.inner.get(id));
   }
 
+  /** The usable policy (the cloud's, never cached); the listing takes the record it ends with. */
+  async usable(id: string, seen?: PolicyRecord): Promise<PolicyRecord | undefined> {
+    const record = await this.inner.usable(id, seen);
+    if (record && record !== seen) this.noteRead(record);
+    return record;
+  }
+
   policyQuota(): Promise<number> {
     return this.quota.get(() => this.inner.policyQuota());
   }
@@ -107,10 +114,15 @@ export class CachingBackend implements PolicyBackend {
       this.forget();
       throw err;
     }
+    this.noteRead(record);
+    return record;
+  }
+
+  /** The policy as the cloud has just shown it, in place of what the listing and the kept reads had. */
+  private noteRead(record: PolicyRecord): void {
     this.reads.delete(record.id);
     this.known?.set(record.id, record);
     this.amend((list) => [...list.filter((p) => p.id !== record.id), record]);
-    return record;
   }
 
   private amend(change: (list: PolicyRecord[]) => PolicyRecord[]): void {

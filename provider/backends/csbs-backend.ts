@@ -1,7 +1,8 @@
 /**
  * PolicyBackend over CSBS v1. One scheduled `backup` operation per policy; servers only through a PUT of the
  * whole `resources` list; a create whose answer was lost is looked up by its unique name before it is ever
- * sent again; `creating` is waited out; a delete refused while a backup runs is retried with growing pauses.
+ * sent again; a create answers as the POST left the policy (maybe `creating`), and `usable` waits that out for
+ * whoever needs it; a delete refused while a backup runs is retried with growing pauses.
  */
 import { ApiError } from "../clients/api-error";
 import type { CsbsClient } from "../clients/csbs";
@@ -18,7 +19,7 @@ import {
   updateBody,
 } from "./csbs-wire-mapping";
 import { splitOwnerTag, withOwnerTag } from "./ownership-marker";
-import { PolicyNotFoundError, type PolicyBackend, type PolicyRecord, type PolicySpec } from "./policy-backend";
+import { PolicyNotFoundError, PolicyUnusableError, type PolicyBackend, type PolicyRecord, type PolicySpec } from "./policy-backend";
 import { ServerNames, type ServerNameLookup } from "./server-names";
 
 export type { ServerNameLookup } from "./server-names";
@@ -85,17 +86,28 @@ export class CsbsBackend implements PolicyBackend {
     return policy ? this.remember(policy) : undefined;
   }
 
+  /** The POST's answer as it is: the whole declared policy (schedule, on/off, retention, tags) is in its body. */
   async create(spec: PolicySpec): Promise<PolicyRecord> {
-    const created = await this.createOnce(spec);
-    // The answer to the POST already says whether the policy is usable: wait (and GET) only when it is not.
-    if (USABLE.has(created.status)) return this.remember(created);
-    return this.waitUsable(created.id, spec.name);
+    return this.remember(await this.createOnce(spec));
+  }
+
+  async usable(id: string, seen?: PolicyRecord): Promise<PolicyRecord | undefined> {
+    if (seen) {
+      if (USABLE.has(seen.status)) return seen;
+      if (seen.status === "error") throw createFailed(id, seen.name);
+      // Seen just now (the create's answer): not asked about again at once, the shared poll looks later.
+      return this.remember(await this.waitUsableWire(id, seen.name));
+    }
+    const current = await this.client.getPolicy(id);
+    if (!current) return undefined;
+    if (USABLE.has(current.status)) return this.remember(current);
+    return this.remember(await this.waitUsableWire(id, current.name, current));
   }
 
   async update(id: string, spec: PolicySpec): Promise<PolicyRecord> {
     let current = await this.requireWire(id);
     // A policy taken over after an interrupted create may still be settling; write it once it is usable.
-    if (current.status === "creating") current = await this.waitUsableWire(id, spec.name);
+    if (!USABLE.has(current.status)) current = await this.waitUsableWire(id, spec.name, current);
     const body = updateBody(spec, current);
     const updated = body ? await this.client.updatePolicy(id, body) : current;
     const record = this.remember(updated);
@@ -178,23 +190,27 @@ export class CsbsBackend implements PolicyBackend {
     throw lastError;
   }
 
-  private async waitUsable(id: string, name: string): Promise<PolicyRecord> {
-    return this.remember(await this.waitUsableWire(id, name));
-  }
-
-  private async waitUsableWire(id: string, name: string): Promise<CsbsPolicy> {
+  /** Waits until the policy is usable; `current`, when given, is a look just taken (an `error` there fails at once). */
+  private async waitUsableWire(id: string, name: string, current?: CsbsPolicy): Promise<CsbsPolicy> {
+    const judge = (policy: CsbsPolicy | undefined, authoritative: boolean): CsbsPolicy | undefined => {
+      if (!policy) {
+        // A listing may lag behind a create; only a GET of the policy itself says it is gone.
+        if (!authoritative) return undefined;
+        throw new PolicyUnusableError("policy.vanished", id, `policy "${name}" (${id}) disappeared while it was being created (deleted in the console?): run pulumi refresh, then pulumi up`);
+      }
+      if (policy.status === "error") throw createFailed(id, name);
+      return USABLE.has(policy.status) ? policy : undefined;
+    };
+    if (current) judge(current, true);
     return this.creating.wait(
       id,
-      (policy, authoritative) => {
-        if (!policy) {
-          // A listing may lag behind a create; only a GET of the policy itself says it is gone.
-          if (!authoritative) return undefined;
-          throw new Error(`policy "${name}" (${id}) disappeared while it was being created: run the command again`);
-        }
-        if (policy.status === "error") throw new Error(`policy "${name}" (${id}) ended in status "error" after create: delete it and run the command again`);
-        return USABLE.has(policy.status) ? policy : undefined;
-      },
-      () => new Error(`policy "${name}" (${id}) was still not usable ${Math.round(this.timings.usable.timeoutMs / 1000)} s after create: check it in the console and run the command again`),
+      judge,
+      () =>
+        new PolicyUnusableError(
+          "policy.createTimeout",
+          id,
+          `policy "${name}" (${id}) was still "creating" ${Math.round(this.timings.usable.timeoutMs / 1000)} s after its create: check it in the console and run again once it is usable`,
+        ),
     );
   }
 
@@ -213,6 +229,14 @@ export class CsbsBackend implements PolicyBackend {
     this.names.note(policy.resources ?? []);
     return recordFromWire(policy);
   }
+}
+
+function createFailed(id: string, name: string): PolicyUnusableError {
+  return new PolicyUnusableError(
+    "policy.createFailed",
+    id,
+    `policy "${name}" (${id}) ended in status "error" after its create: the service could not set it up; delete it (console or pulumi destroy) and run again`,
+  );
 }
 
 function sameTags(a: Record<string, string>, b: Record<string, string>): boolean {

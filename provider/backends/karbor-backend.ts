@@ -94,6 +94,11 @@ export class KarborBackend implements PolicyBackend {
     }
   }
 
+  /** A Karbor plan is usable as soon as its create answers (it has no `creating` phase): nothing to wait for. */
+  async usable(id: string, seen?: PolicyRecord): Promise<PolicyRecord | undefined> {
+    return seen ?? this.get(id);
+  }
+
   async update(id: string, spec: PolicySpec): Promise<PolicyRecord> {
     const parts = await this.requireParts(id);
     const projectId = await this.client.projectId();

@@ -4,6 +4,7 @@
  */
 
 import type { RetentionInput, RetentionRecord } from "../domain/retention";
+import type { RuleId } from "../domain/rule-ids";
 
 /** A policy as read from the cloud, already parsed (numbers are numbers, booleans are booleans). */
 export interface PolicyRecord {
@@ -59,10 +60,19 @@ export interface PolicyBackend {
   /** The policy with exactly this name (names are unique per project), or undefined. */
   findByName(name: string): Promise<PolicyRecord | undefined>;
   /**
-   * One create call, then waits until the policy is usable. When the response is lost, looks the policy up by
-   * its unique name before ever sending the create again.
+   * One create call, answered with the policy as that call left it, which may not be usable yet (CSBS shows
+   * `creating` for a while): nothing is left running. Whoever next needs the policy usable (the hook that writes
+   * its servers, an update, the create hook itself when nothing later will) waits with `usable`. When the
+   * response is lost, looks the policy up by its unique name before ever sending the create again.
    */
   create(spec: PolicySpec): Promise<PolicyRecord>;
+  /**
+   * The policy once it can be used (written to, run): at once when `seen` (a record just read or created) or a
+   * GET shows it usable, else after waiting (spaced looks shared by every policy waited for at the time).
+   * Undefined when a GET finds no such policy. Throws {@link PolicyUnusableError} when it ends in error,
+   * disappears while being created, or is still not usable at the deadline.
+   */
+  usable(id: string, seen?: PolicyRecord): Promise<PolicyRecord | undefined>;
   /** Writes the changed parts of the policy (servers are left as they are). */
   update(id: string, spec: PolicySpec, current?: PolicyRecord): Promise<PolicyRecord>;
   /** Replaces the policy's whole server list. */
@@ -78,5 +88,20 @@ export class PolicyNotFoundError extends Error {
   constructor(readonly policyId: string) {
     super(`policy ${policyId} does not exist`);
     this.name = "PolicyNotFoundError";
+  }
+}
+
+/** Why a policy never became usable after its create; the same in both dialects. */
+export type PolicyUnusableRule = Extract<RuleId, "policy.createFailed" | "policy.vanished" | "policy.createTimeout">;
+
+/** A policy that did not become usable: it ended in error, disappeared while being created, or took too long. */
+export class PolicyUnusableError extends Error {
+  constructor(
+    readonly rule: PolicyUnusableRule,
+    readonly policyId: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "PolicyUnusableError";
   }
 }

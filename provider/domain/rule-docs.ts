@@ -134,6 +134,15 @@ export const RULE_DOCS: { readonly [R in RuleId]: RuleDoc } = {
     fix: "make the declaration match the live policy (the message lists the differences), then run again",
   },
   "policy.notFound": { message: "no backup policy with this policyId exists in the project", fix: "use policy.id of a BackupPolicy, or run pulumi refresh if it was deleted outside Pulumi" },
+  "policy.createFailed": {
+    message: "a policy created by this stack ended in status error in the service (reported by the policy's create, or by the association or update that waited for it)",
+    fix: "delete the policy the message names in the console (or with pulumi destroy) and run again; if it fails again, ask the cloud operator why",
+  },
+  "policy.vanished": { message: "a policy disappeared while it was being created (deleted in the console?)", fix: "run pulumi refresh, then pulumi up to create it again" },
+  "policy.createTimeout": {
+    message: "a created policy was still creating after 10 minutes",
+    fix: "check the policy in the console; once it is usable run again (nothing is sent twice)",
+  },
   "profile.name": { message: "a `profile` is not 1 to 64 letters, digits, _ or -", fix: 'use the name of a profile of csbs:profiles, e.g. "paris"' },
   "profile.notDefined": {
     message: "the stack config defines no profile of this name (csbs:profiles.<name>)",

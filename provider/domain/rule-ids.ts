@@ -96,6 +96,10 @@ export const RULE_IDS = [
   "policy.nameTaken",
   "policy.adoptMismatch",
   "policy.notFound",
+  // A created policy that never became usable (errors of the hooks that wait for it, not check failures).
+  "policy.createFailed",
+  "policy.vanished",
+  "policy.createTimeout",
   "quota.policiesPerProject",
   "server.notFound",
   "server.notProtectable",

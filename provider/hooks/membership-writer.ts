@@ -5,6 +5,8 @@
  * time are gathered (runtime/write-batches.ts) into ONE read and ONE write, serialized per policy in this
  * process; each association still gets its own result and its own error. A second GET right after the PUT
  * would only see a writer that came in the same few milliseconds, so the PUT's answer is what is verified.
+ * The read is of the policy once it is usable: a policy created moments ago (CSBS shows `creating`) is waited for
+ * here, with every other policy waited for at the time, and one that ends in error fails this association.
  */
 import type { PolicyRecord } from "../backends/policy-backend";
 import type { ProviderContext } from "./context";
@@ -126,7 +128,8 @@ async function rounds(ctx: ProviderContext, policyId: string, changes: readonly 
   const outcomes = new Array<BatchOutcome<PolicyRecord | undefined> | undefined>(changes.length);
   let open = changes.map((_, i) => i);
   for (let round = 0; round < MAX_ROUNDS && open.length > 0; round++) {
-    const current = await ctx.backend.get(policyId);
+    // Every round reads, written to or not: so an association of a policy that never becomes usable always fails.
+    const current = await ctx.backend.usable(policyId);
     if (!current) {
       for (const i of open) outcomes[i] = { ok: true, value: undefined };
       return outcomes as Array<BatchOutcome<PolicyRecord | undefined>>;

@@ -26,6 +26,7 @@ import { createsPolicy, policyRuleFailures } from "./policy-rules";
 import { profileOf, profileReplaces } from "./profile-change";
 import { declaredPart, outputsFromCreate, outputsFromRecord, specFromInputs, type PolicyOutputs } from "./policy-state";
 import { reportedByProgram } from "./reported-failures";
+import { settleCreated, usedByAssociation, USED_BY_ASSOCIATION_KEY } from "./policy-usability";
 import { providerRuntime } from "../runtime/provider-runtime";
 import { hasState, policyLabel } from "./resource-label";
 
@@ -41,6 +42,8 @@ interface Hidden {
   __autoNamed?: boolean;
   /** The ownership marker written on the policy (derived from project, stack and resource name). */
   __owner?: string;
+  /** A PolicyAssociation of the program fills this policy, so its write waits for the policy (policy-usability.ts). */
+  [USED_BY_ASSOCIATION_KEY]?: true;
 }
 
 type CheckedInputs = PolicyInputs & Hidden;
@@ -51,6 +54,7 @@ function hidden(props: Props): Hidden {
     __resourceName: typeof props.__resourceName === "string" ? props.__resourceName : "",
     ...(props.__autoNamed === true ? { __autoNamed: true } : {}),
     ...(owner !== undefined ? { __owner: owner } : {}),
+    ...(usedByAssociation(props) ? { [USED_BY_ASSOCIATION_KEY]: true as const } : {}),
   };
 }
 
@@ -142,7 +146,8 @@ export async function create(inputs: CheckedInputs): Promise<pulumi.dynamic.Crea
     // someone else's (looked up first also because Karbor would accept a duplicate). The listing `check` made in
     // this process holds it (our own writes are applied to that listing), so no request per create is needed.
     const existing = (await ctx.backend.list()).find((p) => p.name === spec.name);
-    const record = existing ? await takeOver(ctx.backend, existing, inputs, spec, label) : await ctx.backend.create(spec);
+    const made = existing ? await takeOver(ctx.backend, existing, inputs, spec, label) : await ctx.backend.create(spec);
+    const record = await settleCreated(ctx.backend, made, usedByAssociation(inputs as unknown as Props));
     return { id: record.id, outs: outputsFromCreate(inputs.__resourceName, inputs, record) };
   } catch (err) {
     throw userError(err, label, `create policy "${spec.name}"`);

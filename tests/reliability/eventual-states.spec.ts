@@ -52,7 +52,7 @@ describe("eventual states (issue 6 §6)", function () {
     await cloud?.close();
   });
 
-  it("waits for policies that stay `creating` after create, with a few spaced reads, and reports them usable", async () => {
+  it("ends each policy's create at its POST and waits in its association's write, with a few spaced shared looks; nothing to change right after", async () => {
     await settings({ creatingSeconds: 4 });
     await admin(cloud, "DELETE", "/requests");
     const up = await stack.up();
@@ -61,13 +61,28 @@ describe("eventual states (issue 6 §6)", function () {
     const outs = (await stack.outputs()) as Record<string, { id: string; status: string }>;
     const log = await requestLog(cloud);
     for (const name of ["busy", "draining"]) {
-      assert.equal(outs[name]!.status, "suspended", `${name} is reported usable, not creating`);
+      // An association of the program fills each policy, so the create reports the state it left; the
+      // association wrote the servers once the policy was usable.
+      assert.equal(outs[name]!.status, "creating", `${name} is reported as its create left it`);
+      assert.equal((await api.policy(outs[name]!.id)).status, "suspended");
+      assert.equal((await api.policy(outs[name]!.id)).resources.length, 2, `${name} holds its association's servers`);
       // Looks at the policy: its own GETs, and the listings after the check's one (both policies waiting at
       // once are answered by one listing). Spaced from 0.5 s, doubling: a few looks cover four seconds; a busy
       // loop would make hundreds.
       const reads = matching(log, "GET", onePolicy(outs[name]!.id)).length + Math.max(0, matching(log, "GET", POLICIES).length - 1);
       assert.ok(reads >= 2 && reads <= 12, `${name}: ${reads} looks while creating`);
     }
+    // Status is no input: neither a preview nor a refresh right after shows a change, and after the refresh
+    // the state has the status the service shows now.
+    const preview = await stack.preview(["--expect-no-changes"]);
+    assert.equal(preview.code, 0, preview.output.slice(-3000));
+    const refresh = await stack.refresh(["--expect-no-changes"]);
+    assert.equal(refresh.code, 0, refresh.output.slice(-3000));
+    // (The stack's exports keep the up's values; the refreshed state is in the resources.)
+    const refreshed = await stack.resourcesOfType("pulumi-nodejs:dynamic/csbs:BackupPolicy");
+    assert.deepEqual(refreshed.map((r) => r.outputs?.status), ["suspended", "suspended"]);
+    const again = await stack.preview(["--expect-no-changes"]);
+    assert.equal(again.code, 0, again.output.slice(-3000));
   });
 
   it("destroys a policy refused with 409 CSBS.2004 while a backup runs, and one whose backups take minutes to delete, without a DELETE loop", async () => {

@@ -38,6 +38,18 @@ describe("the SDK's stack pass (stack rules over the whole program)", () => {
     assert.deepEqual((await registeredInputs(later, "pass-late")).__stackRulesReported, ["csbs-server-in-one-policy"]);
   });
 
+  it("tells a BackupPolicy that an association of the program fills it, and not one that no association names", async () => {
+    const filled = new BackupPolicy("pass-filled", args);
+    const lonely = new BackupPolicy("pass-lonely", args);
+    const member = new PolicyAssociation("pass-member", { policyId: filled.id, serverIds: [id(30)] });
+    // An association constructed once the program has moved on (after the policies' pass) is not counted.
+    await registeredOf(member);
+    const late = new PolicyAssociation("pass-late-member", { policyId: lonely.id, serverIds: [id(31)] });
+    const [ifilled, ilonely] = await Promise.all([registeredInputs(filled, "pass-filled"), registeredInputs(lonely, "pass-lonely"), registeredInputs(late, "pass-late-member")]);
+    assert.equal(ifilled.__usedByAssociation, true);
+    assert.equal("__usedByAssociation" in ilonely, false);
+  });
+
   it("leaves server ids that are outputs to the provider's check", async () => {
     const x = new PolicyAssociation("pass-out-x", { policyId: "6f1c2b9e-0000-4000-8000-000000000abc", serverIds: [pulumi.output(id(20))] });
     const y = new PolicyAssociation("pass-out-y", { policyId: "6f1c2b9e-0000-4000-8000-000000000abc", serverIds: [id(20)] });

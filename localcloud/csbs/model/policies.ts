@@ -97,7 +97,7 @@ export function createPolicy(ctx: CloudContext, projectId: string, spec: PolicyS
   }
   checkName(ctx, projectId, spec.name);
   const servers = checkServers(ctx, projectId, spec.servers);
-  const creatingSeconds = getSettings(ctx.store).creatingSeconds;
+  const { creatingSeconds, failPolicyNames } = getSettings(ctx.store);
   const policy: PolicyRecord = {
     id: randomUUID(),
     projectId,
@@ -123,6 +123,7 @@ export function createPolicy(ctx: CloudContext, projectId: string, spec: PolicyS
     tags: spec.tags,
   };
   if (policy.creatingUntil === undefined) delete policy.creatingUntil;
+  if (failPolicyNames.includes(spec.name)) policy.createFails = true;
   ctx.store.put(COLLECTIONS.policies, policy);
   return policy;
 }
@@ -163,7 +164,8 @@ export function deletePolicy(ctx: CloudContext, policy: PolicyRecord): void {
   ctx.store.delete(COLLECTIONS.policies, policy.id);
 }
 
-/** Status as the dialects show it: `creating` for a configured while after create, then `suspended`. */
-export function policyStatus(policy: PolicyRecord, now: Date): "creating" | "suspended" {
-  return policy.creatingUntil && now.getTime() < Date.parse(policy.creatingUntil) ? "creating" : "suspended";
+/** Status as the dialects show it: `creating` for a configured while after create, then `suspended` (`error` when the create fails). */
+export function policyStatus(policy: PolicyRecord, now: Date): "creating" | "suspended" | "error" {
+  if (policy.creatingUntil && now.getTime() < Date.parse(policy.creatingUntil)) return "creating";
+  return policy.createFails ? "error" : "suspended";
 }

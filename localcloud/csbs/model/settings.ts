@@ -11,6 +11,7 @@ export const DEFAULT_SETTINGS: CsbsSettings = {
   restoreSeconds: 0,
   failResourceIds: [],
   failReasons: {},
+  failPolicyNames: [],
   listDelaySeconds: 0,
 };
 
@@ -26,6 +27,9 @@ export function updateSettings(store: Store, patch: unknown): CsbsSettings | str
     if (key === "failResourceIds") {
       if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) return "failResourceIds must be a list of server ids";
       next.failResourceIds = value as string[];
+    } else if (key === "failPolicyNames") {
+      if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) return "failPolicyNames must be a list of policy names";
+      next.failPolicyNames = value as string[];
     } else if (key === "failReasons") {
       if (typeof value !== "object" || value === null || Array.isArray(value) || !Object.values(value).every((v) => typeof v === "string")) {
         return "failReasons must be an object of server id → reason text";
@@ -35,7 +39,7 @@ export function updateSettings(store: Store, patch: unknown): CsbsSettings | str
       if (typeof value !== "number" || !Number.isFinite(value) || value < 0) return `${key} must be a number of seconds >= 0`;
       next[key] = value;
     } else {
-      return `unknown setting ${key}; known: creatingSeconds, protectSeconds, deleteSeconds, restoreSeconds, listDelaySeconds, failResourceIds, failReasons`;
+      return `unknown setting ${key}; known: creatingSeconds, protectSeconds, deleteSeconds, restoreSeconds, listDelaySeconds, failResourceIds, failReasons, failPolicyNames`;
     }
   }
   store.put(COLLECTIONS.settings, next);

@@ -50,6 +50,8 @@ export interface PolicyRecord extends Entity {
   updatedAt: string;
   /** Until this instant the policy reads as `creating` (admin knob creatingSeconds). */
   creatingUntil?: string;
+  /** The create fails in the service: the policy reads as `error` once `creating` is over (admin knob failPolicyNames). */
+  createFails?: true;
   parameters: Record<string, unknown>;
   servers: PolicyServer[];
   schedule: PolicySchedule;
@@ -150,6 +152,8 @@ export interface CsbsSettings extends Entity {
   failResourceIds: string[];
   /** Backups of these servers end in `error` with this reason (server id → the service's reason). */
   failReasons: Record<string, string>;
+  /** Policies created with these names end in `error` instead of `suspended` once `creating` is over. */
+  failPolicyNames: string[];
   /** A new backup stays out of `GET /checkpoint_items` this long after its create (as on real clouds). */
   listDelaySeconds: number;
 }

@@ -49,6 +49,16 @@ for (const mode of ["in-memory", "persistent"] as Mode[]) {
         assert.equal((await ctx.demo.call("GET", `/policies/${p.id}`)).body.policy.status, "suspended");
       });
 
+      it("ends the creating phase in error for a policy named in failPolicyNames, and in suspended for the others", async () => {
+        await settings(ctx.cloud, { creatingSeconds: 600, failPolicyNames: ["doomed"] });
+        const doomed = await createPolicy(ctx.demo, { name: "doomed" });
+        const fine = await createPolicy(ctx.demo, { name: "fine" });
+        assert.deepEqual([doomed.status, fine.status], ["creating", "creating"]);
+        await admin(ctx.cloud, "POST", "/clock", { advanceSeconds: 601 });
+        const status = async (id: string) => (await ctx.demo.call("GET", `/policies/${id}`)).body.policy.status;
+        assert.deepEqual([await status(doomed.id), await status(fine.id)], ["error", "suspended"]);
+      });
+
       it("rejects a duplicate name (case-sensitive) with CSBS.9007", async () => {
         await createPolicy(ctx.demo, { name: "dup" });
         expectError(await ctx.demo.call("POST", "/policies", policyBody(ctx.cloud, { name: "dup" })), 400, "CSBS.9007", "duplicate service name");

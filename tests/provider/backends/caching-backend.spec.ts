@@ -61,6 +61,9 @@ class MemoryBackend implements PolicyBackend {
   get(id: string): Promise<PolicyRecord | undefined> {
     return this.read("get", () => structuredClone(this.policies.get(id)));
   }
+  async usable(id: string, seen?: PolicyRecord): Promise<PolicyRecord | undefined> {
+    return seen ?? this.get(id);
+  }
   policyQuota(): Promise<number> {
     return this.read("quota", () => 32);
   }

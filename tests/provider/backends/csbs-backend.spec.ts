@@ -1,7 +1,7 @@
 /** The CSBS backend against the local cloud over real HTTP: one create, lost answers, eventual states. */
 import assert from "node:assert/strict";
 import { CsbsBackend, type CsbsBackendTimings } from "../../../provider/backends/csbs-backend";
-import type { PolicySpec } from "../../../provider/backends/policy-backend";
+import { PolicyUnusableError, type PolicySpec } from "../../../provider/backends/policy-backend";
 import { CsbsClient } from "../../../provider/clients/csbs";
 import { resetSessions, Session } from "../../../provider/clients/session";
 import { resolveSettings } from "../../../provider/config/resolve-settings";
@@ -75,12 +75,60 @@ describe("CSBS backend against the local cloud", function () {
     assert.equal((await backend.list()).filter((p) => p.name === record.name).length, 1);
   });
 
-  it("waits while a new policy is still creating", async () => {
-    await admin(cloud, "POST", "/csbs/settings", { creatingSeconds: 2 });
+  it("answers a create as the POST left the policy (creating), without a GET, and waits for it in usable", async () => {
+    await admin(cloud, "POST", "/csbs/settings", { creatingSeconds: 600 });
     const record = await backend.create(spec());
-    assert.equal(record.status, "suspended");
-    const gets = await requests("GET", /\/policies\/[^/]+$/);
-    assert.ok(gets.length >= 2, `polled ${gets.length} times`);
+    assert.equal(record.status, "creating");
+    assert.deepEqual(await requests("GET", /\/policies/), []);
+    const waiting = backend.usable(record.id, record);
+    // Still creating in the cloud: the wait goes on until the cloud's clock passes the creating phase.
+    while ((await requests("GET", /\/policies\/[^/]+$/)).length < 2) await new Promise((r) => setTimeout(r, 50));
+    await admin(cloud, "POST", "/clock", { advanceSeconds: 601 });
+    const usable = await waiting;
+    assert.equal(usable?.status, "suspended");
+  });
+
+  it("waits for several creating policies with shared looks (one listing for all), not one GET each", async () => {
+    await admin(cloud, "POST", "/csbs/settings", { creatingSeconds: 600 });
+    const created = await Promise.all(["a", "b", "c", "d"].map((n) => backend.create(spec({ name: `wait-${n}` }))));
+    await admin(cloud, "DELETE", "/requests");
+    const waits = Promise.all(created.map((p) => backend.usable(p.id, p)));
+    while ((await requests("GET", /\/policies$/)).length < 2) await new Promise((r) => setTimeout(r, 50));
+    await admin(cloud, "POST", "/clock", { advanceSeconds: 601 });
+    assert.deepEqual((await waits).map((p) => p?.status), ["suspended", "suspended", "suspended", "suspended"]);
+    assert.deepEqual(await requests("GET", /\/policies\/[^/]+$/), [], "no policy was asked about alone");
+  });
+
+  it("reads a policy through usable at once when it is usable, and undefined when it does not exist", async () => {
+    const created = await backend.create(spec());
+    await admin(cloud, "DELETE", "/requests");
+    assert.equal((await backend.usable(created.id))?.status, "suspended");
+    assert.equal((await requests("GET", /\/policies\/[^/]+$/)).length, 1);
+    await backend.delete(created.id);
+    assert.equal(await backend.usable(created.id), undefined);
+  });
+
+  it("fails usable with policy.createFailed, naming the policy, when its create ends in error", async () => {
+    await admin(cloud, "POST", "/csbs/settings", { creatingSeconds: 1, failPolicyNames: ["doomed"] });
+    const record = await backend.create(spec({ name: "doomed" }));
+    await assert.rejects(backend.usable(record.id, record), (err: unknown) => {
+      assert.ok(err instanceof PolicyUnusableError);
+      assert.equal(err.rule, "policy.createFailed");
+      assert.equal(err.policyId, record.id);
+      assert.match(err.message, /policy "doomed" \(.+\) ended in status "error" after its create/);
+      return true;
+    });
+    // A later writer's read finds it in error at once.
+    await assert.rejects(backend.usable(record.id), (err: unknown) => err instanceof PolicyUnusableError && err.rule === "policy.createFailed");
+  });
+
+  it("fails usable with policy.vanished when the policy is deleted while it is creating", async () => {
+    await admin(cloud, "POST", "/csbs/settings", { creatingSeconds: 600 });
+    const record = await backend.create(spec());
+    const waiting = backend.usable(record.id, record);
+    const { token, csbs } = await login(cloud);
+    await fetch(`${csbs}/policies/${record.id}`, { method: "DELETE", headers: { "x-auth-token": token } });
+    await assert.rejects(waiting, (err: unknown) => err instanceof PolicyUnusableError && err.rule === "policy.vanished");
   });
 
   it("replaces the server list with names from Nova and keeps it on a policy update", async () => {

@@ -57,6 +57,16 @@ describe("Karbor backend against the local cloud", function () {
     assert.deepEqual((await backend.list()).map((p) => p.id), [record.id]);
   });
 
+  it("has no creating phase: a plan is usable as its create answers (usable sends nothing), even with the CSBS knob set", async () => {
+    await admin(cloud, "POST", "/csbs/settings", { creatingSeconds: 600 });
+    const record = await backend.create(spec());
+    assert.equal(record.status, "suspended");
+    await admin(cloud, "DELETE", "/requests");
+    assert.equal(await backend.usable(record.id, record), record);
+    assert.deepEqual((await admin<{ requests: unknown[] }>(cloud, "GET", "/requests")).requests, []);
+    assert.equal((await backend.usable(record.id))?.status, "suspended");
+  });
+
   it("creates a disabled policy with no operation, keeping its retention readable", async () => {
     const record = await backend.create(spec({ enabled: false, retention: { maxAgeDays: 30 } }));
     assert.equal(record.enabled, false);
