@@ -5,7 +5,7 @@
  * a policy no association fills waits in its own create; a policy that ends in error fails whichever hook waits.
  */
 import * as assert from "node:assert/strict";
-import { startHooksCloud, stopHooksCloud } from "./hooks-on-cloud";
+import { startHooksCloud, stopHooksCloud } from "./support/hooks-cloud";
 import { PolicyUnusableError } from "../../../provider/backends/policy-backend";
 import * as associations from "../../../provider/hooks/association-hooks";
 import * as policies from "../../../provider/hooks/policy-hooks";
