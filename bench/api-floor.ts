@@ -10,7 +10,7 @@ import type { LocalCloud } from "../localcloud";
 import type { BenchProject } from "./bench-cloud";
 
 interface Catalog {
-  token: { catalog: Array<{ type: string; endpoints: Array<{ interface: string; url: string }> }> };
+  token: { catalog: Array<{ type: string; endpoints: Array<{ interface: string; region?: string; url: string }> }> };
 }
 
 async function getJson(url: string, token: string): Promise<Record<string, unknown>> {
@@ -48,7 +48,7 @@ async function onePass(cloud: LocalCloud, project: BenchProject): Promise<number
   if (res.status !== 201) throw new Error(`API floor: token request → ${res.status}`);
   const token = res.headers.get("x-subject-token") ?? "";
   const catalog = ((await res.json()) as Catalog).token.catalog;
-  const url = (type: string) => catalog.find((c) => c.type === type)?.endpoints.find((e) => e.interface === "public")?.url ?? "";
+  const url = (type: string) => catalog.find((c) => c.type === type)?.endpoints.find((e) => e.interface === "public" && e.region === project.region)?.url ?? "";
   // The provider runs these concurrently too: the policy rules and the association rules start together.
   await Promise.all([
     getJson(`${url("data-protect")}/policies`, token),
@@ -58,9 +58,16 @@ async function onePass(cloud: LocalCloud, project: BenchProject): Promise<number
   return performance.now() - started;
 }
 
-/** The fastest of `repeat` passes, in ms. */
-export async function noopPreviewApiFloorMs(cloud: LocalCloud, project: BenchProject, repeat: number): Promise<number> {
+/**
+ * The fastest of `repeat` passes, in ms; a pass over several projects (the stack's profiles) makes each
+ * project's calls at once, as the provider's hooks of different projects run side by side.
+ */
+export async function noopPreviewApiFloorMs(cloud: LocalCloud, projects: readonly BenchProject[], repeat: number): Promise<number> {
   let best = Infinity;
-  for (let i = 0; i < Math.max(1, repeat); i++) best = Math.min(best, await onePass(cloud, project));
+  for (let i = 0; i < Math.max(1, repeat); i++) {
+    const started = performance.now();
+    await Promise.all(projects.map((project) => onePass(cloud, project)));
+    best = Math.min(best, performance.now() - started);
+  }
   return best;
 }

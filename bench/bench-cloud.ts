@@ -4,9 +4,12 @@
  */
 import { startLocalCloud, type LocalCloud } from "../localcloud";
 
-/** A project of the bench: its user and its servers' ids in fixture order. */
+/** A project of the bench: its user, the region its servers are in, and their ids in fixture order. */
 export interface BenchProject {
   name: string;
+  /** Keystone's id of the project (the request log's `project`). */
+  id: string;
+  region: string;
   user: string;
   password: string;
   serverIds: string[];
@@ -20,8 +23,8 @@ export async function startBenchCloud(): Promise<LocalCloud> {
   return startLocalCloud({ port: 0, host: "127.0.0.1", clock: { start: CLOCK_START } });
 }
 
-/** Adds a project with a member user and `servers` ACTIVE servers (one 40 GB system disk each). */
-export async function addBenchProject(cloud: LocalCloud, name: string, servers: number): Promise<BenchProject> {
+/** Adds a project with a member user and `servers` ACTIVE servers (one 40 GB system disk each) in `region`. */
+export async function addBenchProject(cloud: LocalCloud, name: string, servers: number, region = "RegionOne"): Promise<BenchProject> {
   const password = `${name}-password`;
   const body = {
     projects: [
@@ -32,19 +35,19 @@ export async function addBenchProject(cloud: LocalCloud, name: string, servers: 
       },
     ],
   };
-  const res = await fetch(`${cloud.url}/_localcloud/fixtures`, {
+  const res = await fetch(`${cloud.url}/_localcloud/fixtures?region=${encodeURIComponent(region)}`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-localcloud-admin": "1" },
     body: JSON.stringify(body),
   });
   const text = await res.text();
-  if (!res.ok) throw new Error(`adding the bench project ${name} through POST /_localcloud/fixtures failed: ${res.status} ${text}`);
-  const applied = JSON.parse(text) as { projects: Array<{ name: string; servers: Array<{ id: string }> }> };
+  if (!res.ok) throw new Error(`adding the bench project ${name} in ${region} through POST /_localcloud/fixtures failed: ${res.status} ${text}`);
+  const applied = JSON.parse(text) as { projects: Array<{ id: string; name: string; servers: Array<{ id: string }> }> };
   const project = applied.projects.find((p) => p.name === name);
   if (!project || project.servers.length !== servers) {
-    throw new Error(`the local cloud applied ${project?.servers.length ?? 0} of ${servers} servers for project ${name}`);
+    throw new Error(`the local cloud applied ${project?.servers.length ?? 0} of ${servers} servers for project ${name} in ${region}`);
   }
-  return { name, user: name, password, serverIds: project.servers.map((s) => s.id) };
+  return { name, id: project.id, region, user: name, password, serverIds: project.servers.map((s) => s.id) };
 }
 
 /** Stack config that logs the provider in to a bench project (the password as a secret). */
@@ -56,18 +59,18 @@ export function stackConfig(cloud: LocalCloud, project: BenchProject): { config:
       "csbs:projectName": project.name,
       "csbs:userDomainName": "Default",
       "csbs:projectDomainName": "Default",
-      "csbs:region": "RegionOne",
+      "csbs:region": project.region,
     },
     secrets: { "csbs:password": project.password },
   };
 }
 
-/** Sets the local cloud's CSBS timing knobs (`POST /_localcloud/csbs/settings`), e.g. `{ creatingSeconds: 5 }`. */
-export async function setCsbsSettings(cloud: LocalCloud, settings: Record<string, number>): Promise<void> {
-  const res = await fetch(`${cloud.url}/_localcloud/csbs/settings`, {
+/** Sets one region's CSBS timing knobs (`POST /_localcloud/csbs/settings`), e.g. `{ creatingSeconds: 5 }`; they are per region. */
+export async function setCsbsSettings(cloud: LocalCloud, settings: Record<string, number>, region = "RegionOne"): Promise<void> {
+  const res = await fetch(`${cloud.url}/_localcloud/csbs/settings?region=${encodeURIComponent(region)}`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-localcloud-admin": "1" },
     body: JSON.stringify(settings),
   });
-  if (!res.ok) throw new Error(`setting the local cloud's CSBS settings ${JSON.stringify(settings)} failed: ${res.status} ${await res.text()}`);
+  if (!res.ok) throw new Error(`setting the local cloud's CSBS settings ${JSON.stringify(settings)} in ${region} failed: ${res.status} ${await res.text()}`);
 }

@@ -19,7 +19,7 @@ const ANALYSIS_FILE = path.join(REPO_ROOT, "bench", "analysis.md");
  * The last run's full outcome, so RESULTS.md can be rendered again after bench/analysis.md is written; one
  * per results file (a checkout's bench and a smoke run must not overwrite each other's).
  */
-function lastOutcomeFile(target: string): string {
+export function lastOutcomeFile(target: string): string {
   return path.join(os.tmpdir(), `csbs-bench-outcome-${createHash("sha1").update(path.resolve(target)).digest("hex").slice(0, 12)}.json`);
 }
 

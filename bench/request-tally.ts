@@ -9,6 +9,8 @@ export interface LoggedRequest {
   path: string;
   status: number;
   project?: string;
+  /** The region whose endpoint answered (Keystone's requests carry the first region). */
+  region?: string;
   service: string;
   time: string;
 }
@@ -29,6 +31,8 @@ export interface RequestTally {
   listings: Record<string, number>;
   /** Responses with status ≥ 400. */
   errors: number;
+  /** Requests made with a project's token, per "<region> <project id>" (the token requests themselves carry no project). */
+  byPlace: Record<string, number>;
 }
 
 const UUIDISH = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$|^[0-9a-f]{32}$/i;
@@ -48,8 +52,13 @@ function isListing(method: string, shape: string): boolean {
   return method === "GET" && /\/(policies|servers|servers\/detail|volumes|volumes\/detail|checkpoint_items|quotas)$/.test(shape);
 }
 
+/** The key of {@link RequestTally.byPlace}. */
+export function placeKey(region: string, projectId: string): string {
+  return `${region} ${projectId}`;
+}
+
 export function tally(entries: readonly LoggedRequest[]): RequestTally {
-  const t: RequestTally = { total: 0, auths: 0, writes: 0, byService: {}, byShape: {}, listings: {}, errors: 0 };
+  const t: RequestTally = { total: 0, auths: 0, writes: 0, byService: {}, byShape: {}, listings: {}, errors: 0, byPlace: {} };
   for (const e of entries) {
     if (e.service === "admin") continue;
     t.total++;
@@ -58,6 +67,10 @@ export function tally(entries: readonly LoggedRequest[]): RequestTally {
     t.byService[e.service] = (t.byService[e.service] ?? 0) + 1;
     t.byShape[key] = (t.byShape[key] ?? 0) + 1;
     if (e.status >= 400) t.errors++;
+    if (e.project !== undefined) {
+      const place = placeKey(e.region ?? "", e.project);
+      t.byPlace[place] = (t.byPlace[place] ?? 0) + 1;
+    }
     const isAuth = e.service === "identity" && e.method === "POST" && /\/auth\/tokens$/.test(e.path);
     if (isAuth) t.auths++;
     else if (e.method !== "GET" && e.method !== "HEAD") t.writes++;

@@ -1,5 +1,6 @@
 /** Renders bench/RESULTS.md from one run: machine, scale, every figure with how it was measured, every operation. */
 import { allOperations, exactFigures, goals, hookCalls, type BenchFigures } from "./figures";
+import { fleetMarkdown } from "./fleet-markdown";
 import type { BenchOutcome } from "./run-bench";
 import type { OperationRecord } from "./timed-operation";
 
@@ -16,7 +17,7 @@ const UP = "`pulumi up --yes --skip-preview`";
 /** How each figure is measured, in one sentence: for a request figure, exactly which requests it counts. */
 export const HOW_MEASURED: Partial<Record<keyof BenchFigures, string>> = {
   authsPerOperation:
-    "Keystone token requests (POST /identity/v3/auth/tokens in the cloud's request log) of each pulumi-csbs engine operation; the largest over all of them",
+    "Keystone token requests (POST /identity/v3/auth/tokens in the cloud's request log) of each pulumi-csbs engine operation, divided by the projects it made requests in (with BENCH_PROFILES > 1 an operation spans several); the largest over all of them",
   requestsPerPolicyCreate: `${ALL} of a ${UP} that creates only the policies, on an empty stack (counting stack, project bench-count), divided by the policies`,
   requestsPerPolicyCreateCsbs: `${CSBS} of that up, divided by the policies`,
   requestsPerPolicyCreateWithWaits:
@@ -118,6 +119,10 @@ export function resultsMarkdown(o: BenchOutcome, analysis: string): string {
     `* Machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB memory, ${m.os}; 1-minute load average at start ${m.loadAverage}`,
     `* Node ${m.node}, Pulumi ${m.pulumi} (engine from scripts/setup-engine.sh, file:// backend, local cloud in the bench process)`,
     `* Scale: ${f.policies} policies × ${o.scale.serversPerPolicy} servers = ${f.servers} servers, ${f.associations} associations (${o.scale.associationsPerPolicy} per policy); ${f.policies + f.associations} resources; every timed operation run ${o.scale.repeat}× alternately with the baseline, the fastest counting. The 8-per-policy scenario: ${f.associationsAt8} associations in project bench-8 (up once, change ${o.scale.repeat}×); the waiting scenario: one up of the main stack and one policies-only up with creatingSeconds 5`,
+    `* Profiles of the main stacks (BENCH_PROFILES): ${o.scale.profiles}` +
+      (o.scale.profiles > 1
+        ? ` (projects main-0…main-${o.scale.profiles - 1}, one full ${o.scale.policies} × ${o.scale.serversPerPolicy} each, alternating RegionOne and RegionTwo; the counting and 8-per-policy stacks stay one project each)`
+        : " (the stack-wide settings, project bench)"),
     `* Setup (pack, install for the programs, stack init, fixtures): ${o.setupSeconds.toFixed(0)} s; whole bench: ${o.totalSeconds.toFixed(0)} s`,
     "",
     "## Figures",
@@ -133,6 +138,7 @@ export function resultsMarkdown(o: BenchOutcome, analysis: string): string {
       `no-op preview ${f.medianWallRatios.preview}, change ${f.medianWallRatios.change}, refresh ${f.medianWallRatios.refresh}. ` +
       `Up with creatingSeconds ${r.waits.seconds}: ${f.upWithWaitsWallMs} ms against ${f.upWallMs} ms without.`,
     "",
+    ...fleetMarkdown(r.fleet, f, o.scale),
     "## Operations",
     "",
     "| operation | wall s | requests | auths | writes | by service | provider CPU ms | hook calls |",

@@ -10,6 +10,9 @@ import { EngineStack, engineBin, programBase, REPO_ROOT } from "../tests/support
 import { noopPreviewApiFloorMs } from "./api-floor";
 import { addBenchProject, setCsbsSettings, stackConfig, startBenchCloud, type BenchProject } from "./bench-cloud";
 import { computeFigures, type BenchFigures, type BenchRecords, type PairedRuns } from "./figures";
+import { addMainFleet, configureProfiles } from "./fleet";
+import { prepareFleetGrowth, runFleetGrowth, type FleetGrowthContext } from "./fleet-growth";
+import { BENCH_REGIONS } from "./fleet-scale";
 import { machineInfo, type MachineInfo } from "./machine";
 import { BASELINE_PROGRAM, benchSpec, CSBS_PROGRAM, policiesOnly, programFiles, replacedPerPolicy, resourceCount, type BenchSpec } from "./programs";
 import { RequestLogClient } from "./request-tally";
@@ -62,12 +65,11 @@ export async function runBench(scale: BenchScale, say: (line: string) => void): 
   const probeDir = fs.mkdtempSync(path.join(os.tmpdir(), "csbs-bench-probe-"));
   try {
     const need = serversNeeded(scale, replacedPerPolicy(scale));
-    const main = await addBenchProject(cloud, "bench", need.declared + need.spare);
+    // BENCH_PROFILES: one project of `need` per profile; at 1 the one project "bench", no profiles.
+    const mainFleet = await addMainFleet(cloud, scale, need.declared, need.spare);
+    const main = mainFleet.first;
     const counting = await addBenchProject(cloud, "bench-count", need.declared);
-    const fleet = main.serverIds.slice(0, need.declared);
-    const spare = main.serverIds.slice(need.declared);
-    const initial = benchSpec(scale, fleet);
-    const changed = benchSpec(scale, fleet, spare);
+    const { initial, changed } = mainFleet;
     const countSpec = benchSpec(scale, counting.serverIds);
     // The many-associations scenario in its own project, so its stacks never meet the main ones' servers.
     const scale8 = scaleAt8(scale);
@@ -79,6 +81,7 @@ export async function runBench(scale: BenchScale, say: (line: string) => void): 
 
     const csbs = await stackFor("bench-csbs", CSBS_PROGRAM, initial, cloud, main);
     stacks.push(csbs);
+    await configureProfiles(csbs, mainFleet.profiles);
     const baseline = await stackFor("bench-baseline", BASELINE_PROGRAM, initial);
     stacks.push(baseline);
     const counter = await stackFor("bench-count", CSBS_PROGRAM, policiesOnly(countSpec), cloud, counting);
@@ -87,7 +90,6 @@ export async function runBench(scale: BenchScale, say: (line: string) => void): 
     stacks.push(csbs8);
     const baseline8 = await stackFor("bench-baseline-8", BASELINE_PROGRAM, initial8);
     stacks.push(baseline8);
-    const setupSeconds = (performance.now() - started) / 1000;
 
     const log = new RequestLogClient(cloud.url);
     const op = async (stack: EngineStack, kind: OperationKind, label: string, extra: string[] = []): Promise<OperationRecord> => {
@@ -95,6 +97,9 @@ export async function runBench(scale: BenchScale, say: (line: string) => void): 
       say(`${label}: ${(rec.wallMs / 1000).toFixed(1)} s, ${rec.requests.total} requests (${rec.requests.writes} writes, ${rec.requests.auths} auths), provider CPU ${Math.round(rec.provider.cpuMs)} ms`);
       return rec;
     };
+    const fleetContext: FleetGrowthContext = { cloud, scale, op, stacks, say };
+    const fleetStacks = await prepareFleetGrowth(fleetContext);
+    const setupSeconds = (performance.now() - started) / 1000;
 
     const paired = async (kind: OperationKind, name: string, i: number, extra: string[] = [], pair = { baseline, csbs }): Promise<PairedRuns> => {
       const n = scale.repeat > 1 ? ` ${i + 1}` : "";
@@ -120,7 +125,7 @@ export async function runBench(scale: BenchScale, say: (line: string) => void): 
     for (let i = 0; i < scale.repeat; i++) previews.push(await paired("preview", "no-op preview", i, ["--expect-no-changes"]));
     // Each run replaces half of every policy's servers: to the spare servers, back, and again.
     // Measured here, between the previews and the changes, while the stack's policies exist as in the previews.
-    const apiFloorMs = await noopPreviewApiFloorMs(cloud, main, scale.repeat);
+    const apiFloorMs = await noopPreviewApiFloorMs(cloud, mainFleet.projects, scale.repeat);
     say(`no-op preview API floor (token, policies, every server and volume page): ${apiFloorMs.toFixed(0)} ms`);
     const changes: PairedRuns[] = [];
     for (let i = 0; i < scale.repeat; i++) {
@@ -157,15 +162,19 @@ export async function runBench(scale: BenchScale, say: (line: string) => void): 
     for (const s of [csbs, counter]) await s.cli(["destroy", "--yes", "--skip-preview"], { check: true });
     csbs.writeProgram(programFiles(CSBS_PROGRAM, initial));
     counter.writeProgram(programFiles(CSBS_PROGRAM, policiesOnly(countSpec)));
-    await setCsbsSettings(cloud, { creatingSeconds: waitSeconds, deleteSeconds: waitSeconds });
+    // The settings are per region, and the main stack's profiles may span both.
+    for (const region of BENCH_REGIONS) await setCsbsSettings(cloud, { creatingSeconds: waitSeconds, deleteSeconds: waitSeconds }, region);
     let upWithWaits: OperationRecord;
     let countPoliciesWithWaits: OperationRecord;
     try {
       upWithWaits = await op(csbs, "up", `csbs up with creatingSeconds ${waitSeconds}`);
       countPoliciesWithWaits = await op(counter, "up", `count: create policies with creatingSeconds ${waitSeconds}`);
     } finally {
-      await setCsbsSettings(cloud, { creatingSeconds: 0, deleteSeconds: 1 });
+      for (const region of BENCH_REGIONS) await setCsbsSettings(cloud, { creatingSeconds: 0, deleteSeconds: 1 }, region);
     }
+
+    // Last, in projects of its own: the same stack at 1, 2, 4… profiles.
+    const fleetGrowth = await runFleetGrowth(fleetContext, fleetStacks);
 
     const records: BenchRecords = {
       resources: resourceCount(initial),
@@ -185,8 +194,9 @@ export async function runBench(scale: BenchScale, say: (line: string) => void): 
         countAssociations: countAssociations8,
       },
       waits: { seconds: waitSeconds, up: upWithWaits, countPolicies: countPoliciesWithWaits },
+      fleet: fleetGrowth,
     };
-    const figures = computeFigures(records, need.declared);
+    const figures = computeFigures(records, need.declared * scale.profiles);
     return { scale, machine, figures, records, setupSeconds, totalSeconds: (performance.now() - started) / 1000 };
   } finally {
     for (const s of stacks) s.dispose();

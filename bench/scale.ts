@@ -3,6 +3,8 @@
  * Defaults are the service's full scale: 32 policies (the project quota) of 64 servers (the policy limit).
  */
 
+import { fleetProfilesFromEnv, MAX_PROFILES, STANDARD_FLEET_PROFILES } from "./fleet-scale";
+
 /** How big the benched stack is and how often each timed operation is repeated. */
 export interface BenchScale {
   /** BackupPolicy resources. @default 32 (BENCH_POLICIES) */
@@ -17,9 +19,17 @@ export interface BenchScale {
    * @default 5 (BENCH_REPEAT)
    */
   repeat: number;
+  /**
+   * Profiles of the main stacks, each its own project (a full `policies` × `serversPerPolicy` each), spread over
+   * the local cloud's two regions; at 1 the stacks use the stack-wide settings, as before profiles existed.
+   * @default 1 (BENCH_PROFILES)
+   */
+  profiles: number;
+  /** The fleet-growth section's profile counts, each measured once (fleet-scale.ts). @default [1, 2, 4] (BENCH_FLEET_PROFILES) */
+  fleetProfiles: number[];
 }
 
-export const FULL_SCALE: BenchScale = { policies: 32, serversPerPolicy: 64, associationsPerPolicy: 1, repeat: 5 };
+export const FULL_SCALE: BenchScale = { policies: 32, serversPerPolicy: 64, associationsPerPolicy: 1, repeat: 5, profiles: 1, fleetProfiles: [...STANDARD_FLEET_PROFILES] };
 
 function positiveInt(env: NodeJS.ProcessEnv, key: string, fallback: number, max: number): number {
   const raw = env[key];
@@ -38,6 +48,8 @@ export function scaleFromEnv(env: NodeJS.ProcessEnv = process.env): BenchScale {
     serversPerPolicy: positiveInt(env, "BENCH_SERVERS_PER_POLICY", FULL_SCALE.serversPerPolicy, 64),
     associationsPerPolicy: positiveInt(env, "BENCH_ASSOCIATIONS_PER_POLICY", FULL_SCALE.associationsPerPolicy, 64),
     repeat: positiveInt(env, "BENCH_REPEAT", FULL_SCALE.repeat, 20),
+    profiles: positiveInt(env, "BENCH_PROFILES", FULL_SCALE.profiles, MAX_PROFILES),
+    fleetProfiles: fleetProfilesFromEnv(env),
   };
   if (scale.associationsPerPolicy > scale.serversPerPolicy) {
     throw new Error(

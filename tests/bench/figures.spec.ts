@@ -12,7 +12,7 @@ function op(label: string, total: number, wallMs = 1000): OperationRecord {
     label,
     kind: "up",
     wallMs,
-    requests: { total, auths: total > 0 ? 1 : 0, writes: 0, byService: total > 0 ? { identity: 1, csbs: total - 1 } : {}, byShape: {}, listings: {}, errors: 0 },
+    requests: { total, auths: total > 0 ? 1 : 0, writes: 0, byService: total > 0 ? { identity: 1, csbs: total - 1 } : {}, byShape: {}, listings: {}, errors: 0, byPlace: {} },
     provider: { cpuMs: 100, hooks: { "policy.check": { calls: 1, wallMs: 1 } } },
   };
 }
@@ -33,6 +33,7 @@ function records(associations: number, createRequests: number): BenchRecords {
     noopPreviewApiFloorMs: 0,
     at8: { resources: { policies: associations, associations: 8 * associations }, changedAssociations: 8 * associations, up: pair(), change: pair(), countAssociations: op("count 8", 0) },
     waits: { seconds: 5, up: op("waits", 0, 1000), countPolicies: op("count waits", associations) },
+    fleet: { sizes: [] },
   };
 }
 
