@@ -117,6 +117,16 @@ describe("npm run bench machinery (2 × 3 smoke run)", function () {
     assert.match(shapes, /`GET \/csbs\/v1\/\{project\}\/policies\/\{id\}` × [12];/, shapes);
   });
 
+  it("reads the quota only in the ups that create policies, not in those that only change servers nor in the no-op preview", () => {
+    // Issue 18: the quota matters only to a declaration that makes a policy (policy-hooks.ts check).
+    const kinds = (label: string) => results.split("\n").find((l) => l.startsWith(`* ${label}: `)) ?? "";
+    for (const label of ["count: create associations", "csbs change", "csbs change at 8", "count: create associations at 8", "csbs no-op preview"]) {
+      assert.match(kinds(label), /`GET \/csbs\/v1\/\{project\}\/policies` × \d+/, `no policy listing in the requests of ${label}`);
+      assert.doesNotMatch(kinds(label), /\/quotas/, label);
+    }
+    assert.match(kinds("count: create policies"), /`GET \/csbs\/v1\/\{project\}\/quotas` × 1/);
+  });
+
   it("writes a results file with the machine, versions and every figure with how it was measured", () => {
     assert.match(results, /Machine: .+cores/);
     assert.match(results, /Node v\d+/);
