@@ -1,5 +1,5 @@
 /**
- * The one JSON request function every client uses: undici with a keep-alive agent per TLS setting, retries
+ * The one JSON request function every client uses: Node's http/https (transport.ts) with keep-alive agents per TLS setting, retries
  * with full-jitter backoff that honour `Retry-After`, repeat only what is safe to repeat, and stop at a
  * deadline. Failures are `ApiError` (the service answered) or `TransportError` (it did not).
  */
@@ -24,7 +24,7 @@ import {
 import { scrubSecrets } from "./scrub";
 import { agentFor, describeTlsError, type TlsSettings } from "./tls";
 import { TransportError } from "./transport-error";
-import { undiciCore } from "./undici-core";
+import { exchange } from "./transport";
 
 /** Methods the clients use. */
 export type HttpMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -163,8 +163,8 @@ async function sendOnce(req: HttpRequest, agent: ReturnType<typeof agentFor>, ti
       body = JSON.stringify(req.body);
       headers["content-type"] = "application/json";
     }
-    const res = await undiciCore().request(req.url, { method: req.method, headers, body, dispatcher: agent, signal: controller.signal });
-    const text = await res.body.text();
+    const res = await exchange(req.url, { method: req.method, headers, body, agents: agent, signal: controller.signal });
+    const text = res.text;
     const flat = flattenHeaders(res.headers);
     let json: unknown;
     if (text.trim() !== "") {
@@ -175,9 +175,9 @@ async function sendOnce(req: HttpRequest, agent: ReturnType<typeof agentFor>, ti
       }
     }
     const requestId = flat["x-openstack-request-id"] ?? flat["x-compute-request-id"] ?? flat["x-request-id"];
-    return { status: res.statusCode, headers: flat, text, json, requestId };
+    return { status: res.status, headers: flat, text, json, requestId };
   } catch (err) {
-    // undici throws the abort reason (or wraps it); report our timeout, not a generic abort.
+    // An aborted request fails with an AbortError; report our timeout, not a generic abort.
     if (controller.signal.aborted && controller.signal.reason instanceof AttemptTimeout) throw controller.signal.reason;
     throw err;
   } finally {

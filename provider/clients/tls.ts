@@ -1,12 +1,13 @@
 /**
- * TLS settings → one keep-alive undici Agent each. Certificates are verified by default; a custom CA may be
+ * TLS settings → one pair of keep-alive agents (http, https) each. Certificates are verified by default; a custom CA may be
  * given as PEM text or a file path; `insecure` turns verification off (the caller warns the user).
  */
 import { readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
-import type { Agent } from "undici";
+import * as http from "node:http";
+import * as https from "node:https";
 import { errorCode } from "./retry";
-import { undiciCore } from "./undici-core";
+import type { HttpAgents } from "./transport";
 
 /** How to trust the server. */
 export interface TlsSettings {
@@ -33,28 +34,35 @@ export function loadCa(cacert: string): string {
   return pem;
 }
 
-const agents = new Map<string, Agent>();
+const agents = new Map<string, HttpAgents>();
 
-/** The shared keep-alive agent for these TLS settings (one per distinct CA/insecure combination). */
-export function agentFor(tls: TlsSettings = {}): Agent {
+// Idle sockets close after 4 s: before a server's own keep-alive timeout (Node's 5 s, most gateways' longer), so a
+// request is not written to a socket the server is closing.
+const IDLE_SOCKET_MS = 4_000;
+
+/** The shared keep-alive agents for these TLS settings (one pair per distinct CA/insecure combination). */
+export function agentFor(tls: TlsSettings = {}): HttpAgents {
   const ca = tls.cacert ? loadCa(tls.cacert) : undefined;
   const key = `${tls.insecure ? "insecure" : "verify"}:${ca ? createHash("sha256").update(ca).digest("hex") : "system"}`;
   let agent = agents.get(key);
   if (!agent) {
-    agent = new (undiciCore().Agent)({
-      keepAliveTimeout: 4_000,
-      connect: { ...(ca ? { ca } : {}), rejectUnauthorized: !tls.insecure },
-    });
+    agent = {
+      http: new http.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS }),
+      https: new https.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS, ...(ca ? { ca } : {}), rejectUnauthorized: !tls.insecure }),
+    };
     agents.set(key, agent);
   }
   return agent;
 }
 
-/** Closes every agent (tests, and a provider process that wants to exit promptly). */
+/** Closes every agent's sockets (tests, and a provider process that wants to exit promptly). */
 export async function closeAgents(): Promise<void> {
   const all = [...agents.values()];
   agents.clear();
-  await Promise.all(all.map((a) => a.close().catch(() => undefined)));
+  for (const a of all) {
+    a.http.destroy();
+    a.https.destroy();
+  }
 }
 
 const UNKNOWN_AUTHORITY = new Set([
