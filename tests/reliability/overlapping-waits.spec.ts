@@ -1,7 +1,8 @@
 /**
  * Issue 18: the waits of many new policies overlap. 32 policies (the project quota) with one association each,
  * in a cloud whose policies stay `creating` until the test moves the cloud's clock on (and for an hour of real
- * time otherwise). The test moves the clock only once the request log holds all 32 POSTs: if a policy's create
+ * time otherwise). The test moves the clock only once the request log holds all 32 POSTs and an association's
+ * read of its creating policy (the POSTs can all be in before any association has looked): if a policy's create
  * waited for its policy, the engine (a few operations at once) could never send them all while every policy is
  * still creating, and the up would stall; here all are sent, the associations' writes wait, and the waits end
  * together. No duration is asserted: the order of the requests shows it.
@@ -48,7 +49,7 @@ describe("overlapping waits of 32 new policies (issue 18)", function () {
     const up = stack.up();
     let finished = false;
     void up.then(() => (finished = true));
-    // Watch the log: once every POST is in, end `creating` for all at once.
+    // Watch the log: once every POST is in and an association is waiting, end `creating` for all at once.
     let posts = 0;
     let lastChange = Date.now();
     let stalled = false;
@@ -57,7 +58,8 @@ describe("overlapping waits of 32 new policies (issue 18)", function () {
       const log = await requestLog(cloud);
       const now = matching(log, "POST", POLICIES, ok2xx).length;
       if (now !== posts) (posts = now), (lastChange = Date.now());
-      if (posts >= POLICY_COUNT || Date.now() - lastChange > STALL_MS) {
+      const waiting = matching(log, "GET", ONE_POLICY).length > 0;
+      if ((posts >= POLICY_COUNT && waiting) || Date.now() - lastChange > STALL_MS) {
         stalled = posts < POLICY_COUNT;
         movedAt = log.length;
         await admin(cloud, "POST", "/clock", { advanceSeconds: CREATING_SECONDS + 1 });
