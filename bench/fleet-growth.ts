@@ -41,10 +41,18 @@ export interface FleetGrowthContext {
   say: (line: string) => void;
 }
 
-/** The projects and the two stacks, before anything is timed. */
-export async function prepareFleetGrowth(ctx: FleetGrowthContext): Promise<{ profiles: FleetProfile[]; csbs: EngineStack; baseline: EngineStack }> {
+/** The projects and the two stacks of the section. */
+export interface FleetGrowthStacks {
+  profiles: FleetProfile[];
+  csbs: EngineStack;
+  baseline: EngineStack;
+}
+
+/** The projects and the two stacks, before anything is timed; none when the section is not run (BENCH_FLEET_PROFILES=none). */
+export async function prepareFleetGrowth(ctx: FleetGrowthContext): Promise<FleetGrowthStacks | undefined> {
   const { cloud, scale } = ctx;
-  const largest = Math.max(0, ...scale.fleetProfiles);
+  if (scale.fleetProfiles.length === 0) return undefined;
+  const largest = Math.max(...scale.fleetProfiles);
   const profiles = await addFleetProfiles(cloud, "grow", largest, scale.policies * scale.serversPerPolicy);
   const empty = { policies: [] };
   const csbs = await EngineStack.create({ project: "bench-grow-csbs", files: programFiles(CSBS_PROGRAM, empty) });
@@ -61,10 +69,8 @@ export async function prepareFleetGrowth(ctx: FleetGrowthContext): Promise<{ pro
   return { profiles, csbs, baseline };
 }
 
-export async function runFleetGrowth(
-  ctx: FleetGrowthContext,
-  prepared: { profiles: FleetProfile[]; csbs: EngineStack; baseline: EngineStack },
-): Promise<FleetGrowthRecords> {
+export async function runFleetGrowth(ctx: FleetGrowthContext, prepared: FleetGrowthStacks | undefined): Promise<FleetGrowthRecords> {
+  if (prepared === undefined) return { sizes: [] };
   const { scale } = ctx;
   const { csbs, baseline } = prepared;
   const sizes: FleetSizeRecord[] = [];
