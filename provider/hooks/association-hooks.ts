@@ -10,7 +10,7 @@ import type { SelectableServer, ServerSelector } from "../domain/server-selector
 import { containsUnknown, isUnknown, unknownPlaceholder } from "../domain/unknown";
 import { takenOverPolicyId } from "./adopted-policy";
 import { selectorFailures, selectServers } from "./association-selection";
-import { associationRuleFailures } from "./association-rules";
+import { associationRuleFailures, serversToVerify } from "./association-rules";
 import { providerContext, type ProviderContext } from "./context";
 import { inheritProfile } from "./association-profile";
 import { profileOf, profileReplaces } from "./profile-change";
@@ -125,8 +125,9 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
     const place = await ctx.place();
     deployment.registerAssociation(entry, place.key);
     const servers = ctx.servers;
-    const [live, factList] = await Promise.all([ctx.backend.list(), Promise.all(known.map((s) => servers.facts(s)))]);
-    const facts = new Map<string, ServerFacts | undefined>(known.map((s, i) => [s, factList[i]]));
+    const adding = serversToVerify(entry);
+    const [live, factList] = await Promise.all([ctx.backend.list(), Promise.all(adding.map((s) => servers.facts(s)))]);
+    const facts = new Map<string, ServerFacts | undefined>(adding.map((s, i) => [s, factList[i]]));
     const ruleFailures = [
       ...missingPolicyFailures(declaredPolicyId, live),
       ...associationRuleFailures({ entry, declared, live, facts, deployment: deployment.snapshot(place.key), place: place.label }),

@@ -1,5 +1,5 @@
 /**
- * The live, deployment-wide rules a PolicyAssociation's `check` applies: each server exists, is Running or
+ * The live, deployment-wide rules a PolicyAssociation's `check` applies: each server it adds exists, is Running or
  * Stopped and has no shared disk; a server is in at most one policy (live and across this deployment); a
  * policy holds at most 64 servers (its live servers outside this stack plus every association of this
  * deployment). Values not known yet (preview) are skipped, never guessed.
@@ -20,12 +20,28 @@ export interface AssociationRuleInputs {
   /** The declared list as validated (unknown entries are the preview sentinel). */
   declared: readonly string[];
   live: readonly PolicyRecord[];
-  /** Facts of every known declared server; undefined = no such server. */
+  /**
+   * Facts of the servers the association adds (see {@link serversToVerify}); undefined = no such server. A server
+   * without an entry is not judged by the server rules: it already is in this policy through this association.
+   */
   facts: ReadonlyMap<string, ServerFacts | undefined>;
   /** This deployment's declarations so far, in the policy's project and region. */
   deployment: DeploymentSnapshot;
   /** How to name the project and region, e.g. `project "demo" in region "RegionOne" (profile "paris")`. @default "the project" */
   place?: string;
+}
+
+/**
+ * The known servers whose own state the server rules judge: those the association adds to its policy. The
+ * service's rules are about selecting a server ("you can only select ECSs that are Running or Stopped", "an ECS
+ * with shared EVS disks cannot be associated"); a server this association already holds in the same policy was
+ * judged when it was added, and its later state is drift for `refresh` to show, not something a preview that
+ * leaves it alone should fail on. A new policy (a replacement) takes every server anew.
+ */
+export function serversToVerify(entry: Pick<AssociationEntry, "serverIds" | "policyId" | "oldPolicyId" | "oldServerIds">): string[] {
+  if (entry.policyId === undefined || entry.oldPolicyId !== entry.policyId) return [...entry.serverIds];
+  const held = new Set(entry.oldServerIds);
+  return entry.serverIds.filter((s) => !held.has(s));
 }
 
 /** Pure: every failure of the live rules for one association, from a snapshot of the cloud and the deployment. */
@@ -54,7 +70,8 @@ function eligibilityFailures({ declared, facts, place }: AssociationRuleInputs):
   return out;
 }
 
-function onePolicyFailures({ entry, declared, live, facts, deployment }: AssociationRuleInputs): CheckFailure[] {
+function onePolicyFailures({ entry, declared, live, deployment }: AssociationRuleInputs): CheckFailure[] {
+  const known = new Set(entry.serverIds);
   // Servers this deployment itself moves (between its own associations, or from this association's old
   // policy) are not a conflict: their old holder releases them in this same deployment.
   const moving = serversMovingWithinDeployment(deployment, entry.resourceName);
@@ -63,7 +80,7 @@ function onePolicyFailures({ entry, declared, live, facts, deployment }: Associa
   const livePolicies = live.map((p) => ({ id: p.id, name: p.name, serverIds: p.serverIds.filter((s) => !released(s, p.id)) }));
   const claim = (a: AssociationEntry) => ({ name: a.resourceName, policyId: a.policyId ?? "", serverIds: a.serverIds, takeOver: a.takeOver });
   const conflicts = findServerConflicts({
-    association: { ...claim(entry), serverIds: declared.map((s) => (facts.has(s) ? s : "")) },
+    association: { ...claim(entry), serverIds: declared.map((s) => (known.has(s) ? s : "")) },
     others: deployment.associations.filter((a) => a.resourceName !== entry.resourceName).map(claim),
     livePolicies,
   });

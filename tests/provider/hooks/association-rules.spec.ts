@@ -1,7 +1,7 @@
 /** Properties of the live association rules (examples are in live-rules.spec.ts): pure functions of their snapshot. */
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
-import { associationRuleFailures } from "../../../provider/hooks/association-rules";
+import { associationRuleFailures, serversToVerify } from "../../../provider/hooks/association-rules";
 import type { ServerFacts } from "../../../provider/hooks/server-facts";
 import type { AssociationEntry } from "../../../provider/runtime/deployment-registry";
 import { deepFreeze, livePolicy, uuid } from "./rule-support";
@@ -106,5 +106,32 @@ describe("the live association rules as properties", () => {
         assert.deepEqual(failures.map((f) => [f.path, f.rule]), expected);
       }),
     );
+  });
+
+  it("judge by server state exactly the servers an association adds: all of them for a new or other policy, none it already holds there", () => {
+    fc.assert(
+      fc.property(scenario, fc.uniqueArray(fc.nat({ max: 99 }), { maxLength: 64 }), fc.constantFrom("same", "other", "new", "unknown"), ({ declared }, oldNs, before) => {
+        const oldServerIds = oldNs.map((n) => uuid(n));
+        const entry = {
+          serverIds: declared,
+          policyId: before === "unknown" ? undefined : TARGET,
+          oldPolicyId: before === "same" ? TARGET : before === "other" ? OTHER : undefined,
+          oldServerIds: before === "new" ? [] : oldServerIds,
+        };
+        const expected = before === "same" ? declared.filter((s) => !oldServerIds.includes(s)) : declared;
+        assert.deepEqual(serversToVerify(deepFreeze(entry)), expected);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("do not fail a held server whose facts were not asked for, and fail the same server when its facts say it is broken", () => {
+    const [held, added] = [uuid(1), uuid(2)];
+    const entry = { ...entryOf([held, added], false), oldPolicyId: TARGET, oldServerIds: [held] };
+    const broken = (id: string): ServerFacts => ({ id, name: "b", status: "ERROR", sharedVolumeIds: [] });
+    const run = (facts: Map<string, ServerFacts | undefined>) =>
+      associationRuleFailures({ entry, declared: [held, added], live: [livePolicy(TARGET, "target", [held])], facts, deployment: { policies: [], associations: [entry] } }).map((f) => `${f.path} ${f.rule}`);
+    assert.deepEqual(run(new Map([[added, broken(added)]])), ["serverIds[1] server.notProtectable"]);
+    assert.deepEqual(run(new Map([[held, broken(held)], [added, broken(added)]])), ["serverIds[0] server.notProtectable", "serverIds[1] server.notProtectable"]);
   });
 });

@@ -123,6 +123,24 @@ describe("requests the hooks send (issue 7), against a local cloud", function ()
     assert.deepEqual(await csbsCalls(), ["GET /csbs/v1/P/policies/ID"]);
   });
 
+  it("checks an association that keeps its servers in its policy without asking Nova or Cinder, and looks up only a server it adds", async () => {
+    const policy = await ctx.api.createPolicy("kept-servers");
+    // shared-0 has a shared disk: judged again, it would fail the check.
+    const held = ["web-001", "shared-0"].map((n) => ctx.servers[n]!);
+    const state = { __resourceName: "web", __policyRef: policy.id, policyId: policy.id, serverIds: held };
+    await ctx.forgetRequests();
+    await checkedInputs(associations.check, { __resourceName: "web", __policyRef: policy.id, policyId: policy.id, serverIds: held }, state);
+    const unchanged = (await ctx.requests()).filter((r) => r.service === "compute" || r.service === "volume");
+    assert.deepEqual(unchanged.map(shape), []);
+
+    await ctx.forgetRequests();
+    const adding = await associations.check(state, { __resourceName: "web", __policyRef: policy.id, policyId: policy.id, serverIds: [...held, ctx.servers["broken-0"]!] });
+    assert.deepEqual(adding.failures?.map((f) => f.reason.split(" ")[0]), ["`serverIds[2]`"], "only the added broken server is judged, not the held shared-disk one");
+    assert.match(adding.failures![0]!.reason, /ERROR: only Running/);
+    const lookups = (await ctx.requests()).filter((r) => r.service === "compute").map(shape);
+    assert.ok(lookups.includes("GET /compute/v2.1/servers/detail"), lookups.join(", "));
+  });
+
   it("checks the disks of many servers with one Cinder listing, not one request per volume", async () => {
     const policy = await ctx.api.createPolicy("target");
     const serverIds = ["web-001", "web-002", "web-003", "db-0", "shared-0"].map((n) => ctx.servers[n]!);
