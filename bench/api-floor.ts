@@ -1,10 +1,10 @@
 /**
  * The API floor of a no-op preview: the wall time of the calls a preview of this stack cannot avoid, made
- * directly from here over plain HTTP with nothing else around them: one token, the project's policy listing,
- * and the Nova server and Cinder volume listings (every page) that the association rules need (does each
- * server exist, is it Running or Stopped, has it a shared disk). No quota read: a preview that creates no
- * policy does not need the quota (policy-hooks.ts). The pulumi-csbs preview minus
- * the baseline preview is compared with this: what is left over is the provider's own overhead.
+ * directly from here over plain HTTP with nothing else around them: one token and the project's policy listing
+ * (the one-policy-per-server and 64-per-policy rules read it). No Nova or Cinder listing: a preview that adds no
+ * server to a policy judges no server's state (association-rules.ts `serversToVerify`); no quota read: a preview
+ * that creates no policy does not need the quota (policy-hooks.ts). The pulumi-csbs preview minus the baseline
+ * preview is compared with this: what is left over is the provider's own overhead.
  */
 import type { LocalCloud } from "../localcloud";
 import type { BenchProject } from "./bench-cloud";
@@ -49,12 +49,7 @@ async function onePass(cloud: LocalCloud, project: BenchProject): Promise<number
   const token = res.headers.get("x-subject-token") ?? "";
   const catalog = ((await res.json()) as Catalog).token.catalog;
   const url = (type: string) => catalog.find((c) => c.type === type)?.endpoints.find((e) => e.interface === "public" && e.region === project.region)?.url ?? "";
-  // The provider runs these concurrently too: the policy rules and the association rules start together.
-  await Promise.all([
-    getJson(`${url("data-protect")}/policies`, token),
-    listAll(`${url("compute")}/servers/detail`, "servers", token),
-    listAll(`${url("volumev3")}/volumes/detail`, "volumes", token),
-  ]);
+  await listAll(`${url("data-protect")}/policies`, "policies", token);
   return performance.now() - started;
 }
 

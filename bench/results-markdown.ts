@@ -50,7 +50,7 @@ export const HOW_MEASURED: Partial<Record<keyof BenchFigures, string>> = {
     "fastest wall time of `pulumi up` of the whole stack from empty, divided by the fastest of the baseline stack (same resources, inputs and dependencies; its provider makes no calls), run alternately",
   previewWallRatioVsBaseline: "fastest no-op preview, divided by the fastest baseline no-op preview (run alternately)",
   noopPreviewApiFloorMs:
-    "fastest of the calls a no-op preview cannot avoid (token; policy listing; every page of the Nova server and Cinder volume listings, these three concurrently), made directly from the bench process",
+    "fastest of the calls a no-op preview cannot avoid (the token, then the policy listing, every page), made directly from the bench process",
   previewApiFloorRatio: "(fastest baseline no-op preview + noopPreviewApiFloorMs) / fastest baseline no-op preview: the preview ratio if the provider added nothing but those calls",
   refreshWallRatioVsBaseline: "fastest `pulumi refresh`, divided by the fastest baseline refresh",
   providerCpuRatioVsBaseline:

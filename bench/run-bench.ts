@@ -126,7 +126,7 @@ export async function runBench(scale: BenchScale, say: (line: string) => void): 
     // Each run replaces half of every policy's servers: to the spare servers, back, and again.
     // Measured here, between the previews and the changes, while the stack's policies exist as in the previews.
     const apiFloorMs = await noopPreviewApiFloorMs(cloud, mainFleet.projects, scale.repeat);
-    say(`no-op preview API floor (token, policies, every server and volume page): ${apiFloorMs.toFixed(0)} ms`);
+    say(`no-op preview API floor (token, policy listing): ${apiFloorMs.toFixed(0)} ms`);
     const changes: PairedRuns[] = [];
     for (let i = 0; i < scale.repeat; i++) {
       const target = i % 2 === 0 ? changed : initial;
