@@ -1,5 +1,5 @@
 /** Inputs of a PolicyAssociation: which servers one policy protects. */
-import { z } from "zod";
+import { z } from "./zod";
 import { CheckFailure, show } from "./failures";
 import { defineRule, orUnknown, parseInputs, report, says, saysByCode, unknownPaths, withoutAbsent } from "./input-schema";
 import { LIMITS } from "./limits";

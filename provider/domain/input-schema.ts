@@ -4,7 +4,7 @@
  * turns zod's issues into {@link CheckFailure}s with the path written the way users write it. Pulumi's
  * preview sentinel passes wherever {@link orUnknown} allows it, which the schemas do at every level.
  */
-import { z } from "zod";
+import { z } from "./zod";
 import { CheckFailure, childPath, failure, indexPath } from "./failures";
 import type { RuleId } from "./rule-ids";
 import { isRecord } from "./coerce";

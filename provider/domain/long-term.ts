@@ -4,7 +4,7 @@
  * counts and a fixed `UTC±HH:MM` zone; the zone is the schedule's, at its offset at deploy time (like the
  * pattern, so after a daylight-saving change the next preview shows the update).
  */
-import { z } from "zod";
+import { z } from "./zod";
 import { asInteger, isRecord } from "./coerce";
 import { show } from "./failures";
 import { defineRule, orUnknown, report, says, saysByCode, withoutAbsent } from "./input-schema";

@@ -2,7 +2,7 @@
  * All inputs of a BackupPolicy, validated together so `check` reports every problem at once,
  * normalized so `diff` compares intent, with the iCalendar pattern derived at deploy time.
  */
-import { z } from "zod";
+import { z } from "./zod";
 import { CheckFailure, show } from "./failures";
 import { asBoolean, isRecord } from "./coerce";
 import { defineRule, orUnknown, parseInputs, required, says, saysByCode, unknownPaths, withoutAbsent, type Parsed } from "./input-schema";

@@ -2,7 +2,7 @@
  * The `profile` input every resource has: the name of a stack config profile (`csbs:profiles.<name>`) whose
  * project and region the resource lives in. Only the name travels in inputs and state, never a setting.
  */
-import { z } from "zod";
+import { z } from "./zod";
 import { show } from "./failures";
 import { defineRule, orUnknown, says } from "./input-schema";
 

@@ -2,7 +2,7 @@
  * How long backups are kept: by count, by age, or forever. Exactly one kind, so the user never
  * relies on the service's "nothing set means forever" default by accident.
  */
-import { z } from "zod";
+import { z } from "./zod";
 import { CheckFailure, show } from "./failures";
 import { asBoolean, asInteger, isRecord } from "./coerce";
 import { defineRule, orUnknown, parseInputs, report, says, saysByCode, unknownPaths, withoutAbsent } from "./input-schema";

@@ -4,7 +4,7 @@
  * and the normalized schedule (times "HH:MM" sorted and unique, weekdays MO..SU, timezone default "UTC")
  * keeps preview unknowns in place.
  */
-import { z } from "zod";
+import { z } from "./zod";
 import type { CheckFailure } from "./failures";
 import { childPath, failure, show } from "./failures";
 import { formatClockTime, parseClockTime } from "./clock-time";

@@ -1,6 +1,6 @@
 /** Inputs of a ServerBackup: an on-demand (one-off) backup of one server. */
 import { profileSchema } from "./profile-input";
-import { z } from "zod";
+import { z } from "./zod";
 import { isUuid } from "./association-inputs";
 import { CheckFailure, failure, show } from "./failures";
 import { defineRule, orUnknown, parseInputs, required, says, saysByCode, unknownPaths, withoutAbsent } from "./input-schema";

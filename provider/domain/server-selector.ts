@@ -3,7 +3,7 @@
  * server matches when it has every tag and every key=value (AND, never OR: a selector can only narrow).
  * Resolved at check time into a sorted id list, so a preview shows exactly which servers a policy protects.
  */
-import { z } from "zod";
+import { z } from "./zod";
 import { isRecord } from "./coerce";
 import { CheckFailure, show } from "./failures";
 import { defineRule, orUnknown, parseInputs, report, says, saysByCode, unknownPaths, withoutAbsent } from "./input-schema";

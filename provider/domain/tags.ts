@@ -1,5 +1,5 @@
 /** Policy tags: at most 10, keys 1-36 and values 0-43 of letters, digits, `_` and `-`. */
-import { z } from "zod";
+import { z } from "./zod";
 import { CheckFailure, show } from "./failures";
 import { defineRule, orUnknown, parseInputs, report, says, unknownPaths } from "./input-schema";
 import { LIMITS, NAME_CHARS } from "./limits";

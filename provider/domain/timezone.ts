@@ -2,7 +2,7 @@
  * Time zones: IANA names through Intl (so daylight saving is right), and fixed offsets
  * "UTC", "UTC+08:00", "UTC-03:30" as the CSBS console writes them.
  */
-import { z } from "zod";
+import { z } from "./zod";
 import { CheckFailure, show } from "./failures";
 import { defineRule, parseInputs, says } from "./input-schema";
 
