@@ -3,6 +3,7 @@
  * whatever order, spelling ("2:00" vs "02:00") or type (string-typed numbers from the API) it arrives in.
  * Each function returns a string key; a value that cannot be normalized falls back to its JSON text.
  */
+import { isDeepStrictEqual } from "node:util";
 import { asBoolean } from "../domain/coerce";
 import { parsePattern, renderPattern } from "../domain/pattern";
 import { validateRetention } from "../domain/retention";
@@ -66,7 +67,8 @@ export function idSetKey(value: unknown): string {
 
 /**
  * The names of the properties whose normalized values differ. A new value that is not known yet (preview)
- * counts as a change, since it may well be one.
+ * counts as a change, since it may well be one. Equal values have equal keys, so they are not normalized: a
+ * no-op preview or a refresh neither parses schedules again nor loads their schemas (./validators).
  */
 export function changedProperties(
   olds: Record<string, unknown>,
@@ -74,6 +76,6 @@ export function changedProperties(
   keys: Record<string, (value: unknown) => string>,
 ): string[] {
   return Object.entries(keys)
-    .filter(([prop, key]) => containsUnknown(news[prop]) || key(olds[prop]) !== key(news[prop]))
+    .filter(([prop, key]) => containsUnknown(news[prop]) || (!isDeepStrictEqual(olds[prop], news[prop]) && key(olds[prop]) !== key(news[prop])))
     .map(([prop]) => prop);
 }

@@ -45,4 +45,19 @@ describe("normalize: the keys diff compares", () => {
     assert.deepEqual(changedProperties({ name: "a" }, { name: "b" }, keys), ["name"]);
     assert.deepEqual(changedProperties({ serverIds: ["x"] }, { serverIds: ["x", UNKNOWN] }, keys), ["serverIds"]);
   });
+
+  it("normalizes only values that differ: equal ones (a copy, not the same object) are unchanged without a key", () => {
+    const normalized: unknown[] = [];
+    const counting = (value: unknown) => {
+      normalized.push(value);
+      return scheduleKey(value);
+    };
+    const schedule = { times: ["2:00"], timezone: "Europe/Paris" };
+    assert.deepEqual(changedProperties({ schedule }, { schedule: structuredClone(schedule) }, { schedule: counting }), []);
+    assert.deepEqual(normalized, []);
+    // Different spellings of one schedule still go through the key, and still compare equal.
+    assert.deepEqual(changedProperties({ schedule }, { schedule: { ...schedule, times: ["02:00"] } }, { schedule: counting }), []);
+    assert.equal(normalized.length, 2);
+    assert.deepEqual(changedProperties({ schedule }, { schedule: { ...schedule, times: ["03:00"] } }, { schedule: counting }), ["schedule"]);
+  });
 });
