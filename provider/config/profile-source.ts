@@ -3,7 +3,7 @@
  * partial set of the settings fields layered over the stack-wide ones. Pulumi hands the whole `csbs:profiles`
  * object to the program and the provider as one JSON text, so this module parses it once and reads one profile.
  */
-import { PROFILE_NAME_PATTERN } from "../domain/profile-input";
+import { PROFILE_NAME_PATTERN } from "../domain/profile-name";
 import { emptyLayer, setFirst, type SettingsLayer } from "./layer";
 import { SETTINGS_FIELDS, type SettingsField } from "./settings";
 import { CONFIG_NAMESPACE, type ConfigReader } from "./stack-config-source";

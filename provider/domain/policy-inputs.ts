@@ -9,7 +9,8 @@ import { defineRule, orUnknown, parseInputs, required, says, saysByCode, unknown
 import { DESCRIPTION_FORBIDDEN, LIMITS, NAME_CHARS } from "./limits";
 import { longTermZone } from "./long-term";
 import { renderPattern } from "./pattern";
-import { RetentionInput, retentionSchema } from "./retention";
+import type { RetentionInput } from "./retention";
+import { retentionSchema } from "./retention-schema";
 import { profileSchema } from "./profile-input";
 import { Schedule, scheduleSchema, scheduleUtcFailure, validateSchedule } from "./schedule";
 import { tagsSchema } from "./tags";

@@ -5,9 +5,9 @@
 import { z } from "./zod";
 import { show } from "./failures";
 import { defineRule, orUnknown, says } from "./input-schema";
+import { PROFILE_NAME_PATTERN } from "./profile-name";
 
-/** A profile name: one step of a `pulumi config set --path` path, so no dots or brackets. */
-export const PROFILE_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export { PROFILE_NAME_PATTERN };
 
 const PROFILE = defineRule(
   "profile.name",

@@ -1,10 +1,9 @@
 /**
  * Time zones: IANA names through Intl (so daylight saving is right), and fixed offsets
- * "UTC", "UTC+08:00", "UTC-03:30" as the CSBS console writes them.
+ * "UTC", "UTC+08:00", "UTC-03:30" as the CSBS console writes them. The input schema is in ./timezone-schema:
+ * the hooks that only read zones (refresh, outputs) load no zod.
  */
-import { z } from "./zod";
-import { CheckFailure, show } from "./failures";
-import { defineRule, parseInputs, says } from "./input-schema";
+import { show } from "./failures";
 
 /** Time zones are "UTC" unless the user says otherwise. */
 export const DEFAULT_TIMEZONE = "UTC";
@@ -46,26 +45,6 @@ export function parseTimezone(text: string): TimezoneParse {
     return { ok: false, rule: TIMEZONE_RULE, fix: 'use a name from the IANA time zone database, e.g. "Europe/Paris" or "America/New_York"' };
   }
   return { ok: true, name: resolved.toLowerCase() === trimmed.toLowerCase() ? resolved : trimmed };
-}
-
-const TIMEZONE = defineRule("schedule.timezone", ({ input }) => {
-  if (typeof input !== "string") return `is ${show(input)}: ${TIMEZONE_RULE}; leave it out for "UTC"`;
-  const parsed = parseTimezone(input);
-  return parsed.ok ? `is ${show(input)}: ${TIMEZONE_RULE}` : `is ${show(input)}: ${parsed.rule}; ${parsed.fix}`;
-});
-
-/** A zone input: an IANA name or a fixed offset, normalized by {@link parseTimezone}. */
-export const timezoneSchema = z
-  .string(says(TIMEZONE))
-  .refine((text) => parseTimezone(text).ok, says(TIMEZONE))
-  .transform((text) => {
-    const parsed = parseTimezone(text);
-    return parsed.ok ? parsed.name : text;
-  });
-
-/** Validates a zone input for `check`; the normalized name or failures. */
-export function validateTimezone(raw: unknown, path: string): { value?: string; failures: CheckFailure[] } {
-  return parseInputs(timezoneSchema, raw, path);
 }
 
 /**

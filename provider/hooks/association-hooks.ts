@@ -4,12 +4,11 @@
  */
 import { randomUUID } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
-import { validateAssociationInputs, type AssociationInputs } from "../domain/association-inputs";
+import type { AssociationInputs } from "../domain/association-inputs";
 import { asBoolean, isRecord } from "../domain/coerce";
 import type { SelectableServer, ServerSelector } from "../domain/server-selector";
 import { containsUnknown, isUnknown, unknownPlaceholder } from "../domain/unknown";
 import { takenOverPolicyId } from "./adopted-policy";
-import { selectorFailures, selectServers } from "./association-selection";
 import { associationRuleFailures, serversToVerify } from "./association-rules";
 import { providerContext, type ProviderContext } from "./context";
 import { inheritProfile } from "./association-profile";
@@ -27,6 +26,7 @@ import { reportedByProgram } from "./reported-failures";
 import { providerRuntime } from "../runtime/provider-runtime";
 import { associationLabel, hasState } from "./resource-label";
 import type { ServerFacts } from "./server-facts";
+import { associationInputs, serverSelection } from "./validators";
 
 export { configure } from "./context";
 
@@ -71,7 +71,7 @@ function stringList(value: unknown): string[] {
 }
 
 export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
-  const validation = validateAssociationInputs(news);
+  const validation = associationInputs().validateAssociationInputs(news);
   const reported = reportedByProgram(news, () => associationLabel(news));
   if (!validation.inputs || reported.length > 0) return { failures: failuresForEngine(reported.length > 0 ? reported : validation.failures) };
   const extra = hidden(news);
@@ -88,7 +88,7 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
         // Not known yet in this preview: the list is not either; the up resolves it.
         inputs = { ...inputs, serverIds: unknownPlaceholder<string[]>() };
       } else {
-        const selection = selectServers(await (await providerContext(inputs.profile)).servers.selectable(), selector, inputs.allowEmpty === true);
+        const selection = serverSelection().selectServers(await (await providerContext(inputs.profile)).servers.selectable(), selector, inputs.allowEmpty === true);
         if (selection.failures.length > 0) return { failures: failuresForEngine(selection.failures) };
         selected = selection.servers;
         inputs = { ...inputs, serverIds: selected.map((s) => s.id) };
@@ -132,7 +132,7 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
       ...missingPolicyFailures(declaredPolicyId, live),
       ...associationRuleFailures({ entry, declared, live, facts, deployment: deployment.snapshot(place.key), place: place.label }),
     ];
-    const failures = selector && selected ? selectorFailures(ruleFailures, selector, selected) : ruleFailures;
+    const failures = selector && selected ? serverSelection().selectorFailures(ruleFailures, selector, selected) : ruleFailures;
     if (failures.length > 0) return { failures: failuresForEngine(failures) };
   } catch (err) {
     const profileFailure = undefinedProfileFailure(err);

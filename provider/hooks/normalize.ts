@@ -6,9 +6,8 @@
 import { isDeepStrictEqual } from "node:util";
 import { asBoolean } from "../domain/coerce";
 import { parsePattern, renderPattern } from "../domain/pattern";
-import { validateRetention } from "../domain/retention";
-import { validateSchedule } from "../domain/schedule";
 import { containsUnknown } from "../domain/unknown";
+import { retentionInputs, scheduleInputs } from "./validators";
 
 /** JSON with object keys sorted, so key order never matters. */
 export function stableJson(value: unknown): string {
@@ -29,12 +28,12 @@ function sortKeys(value: unknown): unknown {
 }
 
 export function scheduleKey(value: unknown): string {
-  const v = validateSchedule(value);
+  const v = scheduleInputs().validateSchedule(value);
   return stableJson(v.value ?? value);
 }
 
 export function retentionKey(value: unknown): string {
-  const v = validateRetention(value);
+  const v = retentionInputs().validateRetention(value);
   return stableJson(v.value ?? value);
 }
 

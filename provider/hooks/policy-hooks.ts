@@ -8,7 +8,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { PolicyBackend, PolicyRecord, PolicySpec } from "../backends/policy-backend";
 import { isRecord } from "../domain/coerce";
-import { validatePolicyInputs, type PolicyInputs } from "../domain/policy-inputs";
+import type { PolicyInputs } from "../domain/policy-inputs";
 import { providerContext, type ProviderContext } from "./context";
 import { isUnknown } from "../domain/unknown";
 import { undefinedProfileFailure } from "./profile-failures";
@@ -28,6 +28,7 @@ import { declaredPart, outputsFromCreate, outputsFromRecord, specFromInputs, typ
 import { reportedByProgram } from "./reported-failures";
 import { settleCreated, usedByAssociation, USED_BY_ASSOCIATION_KEY } from "./policy-usability";
 import { providerRuntime } from "../runtime/provider-runtime";
+import { policyInputs } from "./validators";
 import { hasState, policyLabel } from "./resource-label";
 
 export { configure } from "./context";
@@ -65,7 +66,7 @@ function specOf(inputs: CheckedInputs): PolicySpec {
 }
 
 export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
-  const validation = validatePolicyInputs(news, new Date());
+  const validation = policyInputs().validatePolicyInputs(news, new Date());
   // The marker's tag slot makes the tag limit one lower than the domain's; its message replaces the domain's.
   const tagFailures = ownerTagFailures(isRecord(news) ? news.tags : undefined);
   const reported = reportedByProgram(news, () => policyLabel(news));

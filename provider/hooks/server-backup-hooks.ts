@@ -8,7 +8,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { checkPolicyQuota } from "../domain/membership";
 import { failure, type CheckFailure } from "../domain/failures";
-import { validateServerBackupInputs, type ServerBackupInputs } from "../domain/server-backup-inputs";
+import type { ServerBackupInputs } from "../domain/server-backup-inputs";
+import { serverBackupInputs } from "./validators";
 import { containsUnknown } from "../domain/unknown";
 import { providerRuntime } from "../runtime/provider-runtime";
 import { serverBackupPlanName } from "../runtime/deployment-registry";
@@ -59,7 +60,7 @@ async function karborQuotaFailures(ctx: ProviderContext, resourceName: string): 
 export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
   const label = serverBackupLabel(news);
   const reported = reportedByProgram(news, () => label);
-  const validation = validateServerBackupInputs(news);
+  const validation = serverBackupInputs().validateServerBackupInputs(news);
   if (reported.length > 0 || !validation.inputs) return { failures: failuresForEngine(reported.length > 0 ? reported : validation.failures) };
   const inputs = validation.inputs;
   const hidden = hiddenOf(news);

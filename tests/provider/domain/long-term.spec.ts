@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
 import { apiUtcOffset, longTermZone, toLongTermDefinition } from "../../../provider/domain/long-term";
-import { validateRetention } from "../../../provider/domain/retention";
+import { validateRetention } from "../../../provider/domain/retention-schema";
 import { UNKNOWN } from "../../../provider/domain/unknown";
 import { onlyFailureOn } from "./helpers";
 

@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import { UNKNOWN } from "../../../provider/domain/unknown";
-import { fromOperationDefinition, retentionFromRecord, retentionMatches, toOperationDefinition, validateRetention } from "../../../provider/domain/retention";
+import { fromOperationDefinition, retentionFromRecord, retentionMatches, toOperationDefinition } from "../../../provider/domain/retention";
+import { validateRetention } from "../../../provider/domain/retention-schema";
 import { onlyFailureOn } from "./helpers";
 
 describe("retention", () => {

@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
-import { formatFixedOffset, offsetMinutes, parseTimezone, TimezoneError, validateTimezone } from "../../../provider/domain/timezone";
+import { formatFixedOffset, offsetMinutes, parseTimezone, TimezoneError } from "../../../provider/domain/timezone";
+import { validateTimezone } from "../../../provider/domain/timezone-schema";
 import { SUMMER, WINTER } from "./helpers";
 
 describe("timezone", () => {
