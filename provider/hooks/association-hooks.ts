@@ -25,7 +25,6 @@ import { changedProperties, idSetKey, stableJson, textKey } from "./normalize";
 import { reportedByProgram } from "./reported-failures";
 import { providerRuntime } from "../runtime/provider-runtime";
 import { associationLabel, hasState } from "./resource-label";
-import type { ServerFacts } from "./server-facts";
 import { associationInputs, serverSelection } from "./validators";
 
 export { configure } from "./context";
@@ -126,8 +125,7 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
     deployment.registerAssociation(entry, place.key);
     const servers = ctx.servers;
     const adding = serversToVerify(entry);
-    const [live, factList] = await Promise.all([ctx.backend.list(), Promise.all(adding.map((s) => servers.facts(s)))]);
-    const facts = new Map<string, ServerFacts | undefined>(adding.map((s, i) => [s, factList[i]]));
+    const [live, facts] = await Promise.all([ctx.backend.list(), servers.factsOf(adding)]);
     const ruleFailures = [
       ...missingPolicyFailures(declaredPolicyId, live),
       ...associationRuleFailures({ entry, declared, live, facts, deployment: deployment.snapshot(place.key), place: place.label }),

@@ -55,4 +55,31 @@ describe("ServerDirectory", () => {
     assert.equal((await directory.facts("d"))?.id, "d");
     assert.deepEqual(calls, ["nova list", "nova list", "nova get d", "nova get d"]);
   });
+
+  it("answers several servers at once as it answers each, with the same requests: one listing each, a GET only for what they lack", async () => {
+    const script = () => ({
+      lists: [[server("a", ["v1"]), server("b", ["v2", "v3"]), server("e")]],
+      gets: { c: [server("c", ["v9"])] },
+      volumes: [volume("v1", true), volume("v2", false), volume("v3", true)],
+      volume: { v9: volume("v9", true) },
+    });
+    const ids = ["a", "b", "c", "gone", "e"];
+    const each = clouds(script());
+    const one = await Promise.all(ids.map((id) => each.directory.facts(id)));
+    const batch = clouds(script());
+    const all = await batch.directory.factsOf(ids);
+    assert.deepEqual([...all.keys()], ids);
+    assert.deepEqual([...all.values()], one);
+    assert.deepEqual(all.get("b")?.sharedVolumeIds, ["v3"]);
+    assert.deepEqual([...batch.calls].sort(), [...each.calls].sort());
+    assert.deepEqual([...batch.calls].sort(), ["cinder get v9", "cinder list", "nova get c", "nova get gone", "nova list"]);
+  });
+
+  it("sends no Cinder request for servers without disks, and no request at all for no server", async () => {
+    const { directory, calls } = clouds({ lists: [[server("a"), server("b")]] });
+    assert.equal((await directory.factsOf([])).size, 0);
+    assert.deepEqual(calls, []);
+    assert.deepEqual([...(await directory.factsOf(["a", "b"])).values()].map((f) => f?.sharedVolumeIds), [[], []]);
+    assert.deepEqual(calls, ["nova list"]);
+  });
 });
