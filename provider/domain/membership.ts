@@ -109,16 +109,17 @@ export interface ServerConflict extends CheckFailure {
  */
 export function findServerConflicts({ association, others, livePolicies }: ServerConflictInput): ServerConflict[] {
   const conflicts: ServerConflict[] = [];
-  const claims = serverClaims(others.filter((o) => o.name !== association.name));
-  // The first other live policy holding each server, from one pass over the listing: looking each server up in
-  // every policy's list cost 64 × 32 × 64 comparisons per association of a full project.
+  const wanted = new Set(association.serverIds);
+  const claims = serverClaims(others.filter((o) => o.name !== association.name), wanted);
+  // The first other live policy holding each of this association's servers, from one pass over the listing:
+  // looking each server up in every policy's list cost 64 × 32 × 64 comparisons per association of a full project.
   let holders: Map<string, LivePolicyMembers> | undefined;
   const holderOf = (serverId: string): LivePolicyMembers | undefined => {
     if (holders === undefined) {
       holders = new Map();
       for (const p of livePolicies) {
         if (p.id === association.policyId) continue;
-        for (const id of p.serverIds) if (!holders.has(id)) holders.set(id, p);
+        for (const id of p.serverIds) if (wanted.has(id) && !holders.has(id)) holders.set(id, p);
       }
     }
     return holders.get(serverId);
@@ -161,15 +162,18 @@ export function findServerConflicts({ association, others, livePolicies }: Serve
 /**
  * Every server id with the declarations that list it, in their order (each at most once per server): the one
  * reading of "a server can be in only one policy and one association" that the provider's check
- * ({@link findServerConflicts}) and the stack rules (`stack-rules.ts`) share. One pass over the lists.
+ * ({@link findServerConflicts}) and the stack rules (`stack-rules.ts`) share. One pass over the lists; with
+ * `among`, only those ids are kept (a check asks about its own 64 servers, not the deployment's 2048).
  */
-export function serverClaims<T extends { serverIds: readonly string[] }>(declarations: readonly T[]): Map<string, T[]> {
+export function serverClaims<T extends { serverIds: readonly string[] }>(declarations: readonly T[], among?: ReadonlySet<string>): Map<string, T[]> {
   const claims = new Map<string, T[]>();
   for (const declaration of declarations) {
-    for (const id of new Set(declaration.serverIds)) {
+    for (const id of declaration.serverIds) {
+      if (among !== undefined && !among.has(id)) continue;
       const holders = claims.get(id);
       if (holders === undefined) claims.set(id, [declaration]);
-      else holders.push(declaration);
+      // Declarations are taken one at a time: an id listed twice by this one finds it last.
+      else if (holders[holders.length - 1] !== declaration) holders.push(declaration);
     }
   }
   return claims;

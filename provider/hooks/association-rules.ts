@@ -77,7 +77,9 @@ function onePolicyFailures({ entry, declared, live, deployment }: AssociationRul
   const moving = serversMovingWithinDeployment(deployment, entry.resourceName);
   const oldHere = new Set(entry.oldServerIds);
   const released = (serverId: string, policyId: string) => (entry.oldPolicyId === policyId && oldHere.has(serverId)) || moving.has(serverId);
-  const livePolicies = live.map((p) => ({ id: p.id, name: p.name, serverIds: p.serverIds.filter((s) => !released(s, p.id)) }));
+  // Only this association's servers can conflict: the rest of each live list (2048 servers in all) is left out.
+  const declaredHere = new Set(declared);
+  const livePolicies = live.map((p) => ({ id: p.id, name: p.name, serverIds: p.serverIds.filter((s) => declaredHere.has(s) && !released(s, p.id)) }));
   const claim = (a: AssociationEntry) => ({ name: a.resourceName, policyId: a.policyId ?? "", serverIds: a.serverIds, takeOver: a.takeOver });
   const conflicts = findServerConflicts({
     association: { ...claim(entry), serverIds: declared.map((s) => (known.has(s) ? s : "")) },

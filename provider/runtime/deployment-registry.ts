@@ -169,11 +169,25 @@ export class DeploymentRegistry {
 export function serversMovingWithinDeployment(deployment: DeploymentSnapshot, toResource: string): Set<string> {
   const moving = new Set<string>();
   for (const a of deployment.associations) {
-    if (a.resourceName === toResource || a.oldServerIds.length === 0) continue;
-    const stillDeclared = new Set(a.serverIds);
-    for (const s of a.oldServerIds) if (!stillDeclared.has(s)) moving.add(s);
+    if (a.resourceName === toResource) continue;
+    for (const s of leaving(a)) moving.add(s);
   }
   return moving;
+}
+
+// An entry is plain data that nobody changes once registered (a new check registers a new one), and each check and
+// membership write asks about every other entry: what leaves each is worked out once.
+const leavingOf = new WeakMap<AssociationEntry, readonly string[]>();
+
+/** The servers an association had in state and no longer declares. */
+function leaving(a: AssociationEntry): readonly string[] {
+  let found = leavingOf.get(a);
+  if (found === undefined) {
+    const stillDeclared = new Set(a.serverIds);
+    found = a.oldServerIds.filter((s) => !stillDeclared.has(s));
+    leavingOf.set(a, found);
+  }
+  return found;
 }
 
 /** Servers of `policyId` that this deployment's associations hold in state or declare. */

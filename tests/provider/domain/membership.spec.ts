@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { checkPolicyQuota, checkServersPerPolicy, findServerConflicts } from "../../../provider/domain/membership";
+import { checkPolicyQuota, checkServersPerPolicy, findServerConflicts, serverClaims } from "../../../provider/domain/membership";
 
 const names = (prefix: string, n: number): string[] => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
 
@@ -89,5 +89,16 @@ describe("membership", () => {
     });
     assert.equal(conflicts[0]?.otherAssociation, "db");
     assert.match(conflicts[0]?.message ?? "", /association "db" of another policy also lists/);
+  });
+
+  it("lists each server's claims in declaration order, once per declaration, and with `among` only those servers", () => {
+    const a = { name: "a", serverIds: ["s1", "s2", "s1"] };
+    const b = { name: "b", serverIds: ["s2", "s3"] };
+    const all = serverClaims([a, b]);
+    assert.deepEqual([...all.keys()], ["s1", "s2", "s3"]);
+    assert.deepEqual(all.get("s1"), [a]);
+    assert.deepEqual(all.get("s2"), [a, b]);
+    const some = serverClaims([a, b], new Set(["s2", "s9"]));
+    assert.deepEqual([...some.entries()], [["s2", [a, b]]]);
   });
 });

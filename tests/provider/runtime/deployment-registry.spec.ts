@@ -45,6 +45,13 @@ describe("the deployment registry", () => {
     assert.deepEqual([...serversMovingWithinDeployment(registry.snapshot(PLACE), "b")].sort(), ["s1"]);
   });
 
+  it("sees a new check of an association anew: what leaves it is worked out per registered entry", () => {
+    registerAssociation({ resourceName: "a", policyId: "p1", serverIds: [], oldPolicyId: "p1", oldServerIds: ["s1"], takeOver: false });
+    assert.equal(isMovingWithinDeployment("s1", "b"), true);
+    registerAssociation({ resourceName: "a", policyId: "p1", serverIds: ["s1"], oldPolicyId: "p1", oldServerIds: ["s1"], takeOver: false });
+    assert.equal(isMovingWithinDeployment("s1", "b"), false);
+  });
+
   it("counts the servers a deployment holds in a policy from state and from the program", () => {
     registerAssociation({ resourceName: "a", policyId: "p1", serverIds: ["s2"], oldPolicyId: "p1", oldServerIds: ["s1"], takeOver: false });
     registerAssociation({ resourceName: "b", policyId: "p2", serverIds: ["s3"], oldServerIds: [], takeOver: false });
