@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import { mock } from "node:test";
 import { WriteBatches, type BatchOutcome } from "../../../provider/runtime/write-batches";
 
 const tick = () => new Promise((r) => setImmediate(r));
@@ -102,5 +103,94 @@ describe("write batches (changes of one policy's list gathered into one write)",
     await assert.rejects(b.submit("p", "a", failing, () => true), /boom/);
     const r = recorder();
     assert.equal(await b.submit("p", "b", r.run, () => true), "done b");
+  });
+
+  describe("at the engine's parallelism (the stall rule)", () => {
+    it("starts the batch with the most changes at once when the engine's every slot waits, with no timer", async () => {
+      const b = new WriteBatches({ quietMs: 60_000, maxWaitMs: 60_000 });
+      b.useCapacity(3);
+      const r = recorder();
+      let rest = false;
+      const complete = () => rest;
+      const p = [b.submit("p", "a", r.run, complete), b.submit("p", "b", r.run, complete)];
+      await tick();
+      assert.deepEqual(r.batches, [], "two of three slots wait: more may come");
+      const q = b.submit("q", "x", r.run, complete);
+      assert.deepEqual(await Promise.all(p), ["done a", "done b"]);
+      assert.deepEqual(r.batches, [["a", "b"]], "the third waiting change fills the engine: p's two start, q's one waits");
+      rest = true;
+      b.nudge();
+      assert.equal(await q, "done x");
+    });
+
+    it("without the engine's parallelism, as many waiting changes wait for the timers", async () => {
+      const b = new WriteBatches({ quietMs: 60_000, maxWaitMs: 60_000 });
+      const r = recorder();
+      let ready = false;
+      const all = [b.submit("p", "a", r.run, () => ready), b.submit("p", "b", r.run, () => ready), b.submit("q", "x", r.run, () => ready)];
+      await tick();
+      assert.deepEqual(r.batches, []);
+      assert.equal(b.waiting(), 3);
+      ready = true;
+      b.nudge();
+      await Promise.all(all);
+      assert.deepEqual(r.batches, [["a", "b"], ["x"]]);
+    });
+
+    it("does not count a deployment as stalled while a batch runs (its end frees slots), and looks again when it ends", async () => {
+      const b = new WriteBatches({ quietMs: 60_000, maxWaitMs: 60_000 });
+      b.useCapacity(2);
+      const r = recorder();
+      const release = r.hold();
+      const first = b.submit("p", "a", r.run, () => true);
+      await tick();
+      const waiting = [b.submit("q", "x", r.run, () => false), b.submit("q", "y", r.run, () => false)];
+      await tick();
+      assert.deepEqual(r.batches, [["a"]], "q's two wait while p's batch runs");
+      release();
+      assert.equal(await first, "done a");
+      assert.deepEqual(await Promise.all(waiting), ["done x", "done y"]);
+      assert.deepEqual(r.batches, [["a"], ["x", "y"]]);
+    });
+
+    it("ignores a parallelism that is not a whole number of at least 1", async () => {
+      const b = new WriteBatches({ quietMs: 60_000, maxWaitMs: 60_000 });
+      for (const bad of [0, -1, 1.5, Number.NaN]) b.useCapacity(bad);
+      const r = recorder();
+      let ready = false;
+      const pa = b.submit("p", "a", r.run, () => ready);
+      await tick();
+      assert.deepEqual(r.batches, [], "a capacity of 0 or 1.5 would have started it");
+      ready = true;
+      b.nudge();
+      assert.equal(await pa, "done a");
+    });
+  });
+
+  describe("waiting for a change known to come (fake clock)", () => {
+    beforeEach(() => mock.timers.enable({ apis: ["setTimeout", "Date"] }));
+    afterEach(() => mock.timers.reset());
+
+    it("waits past the quiet time for an expected change, up to the longest wait", async () => {
+      const b = new WriteBatches({ quietMs: 5, maxWaitMs: 1000 });
+      const r = recorder();
+      const pa = b.submit("p", "a", r.run, () => "expected");
+      mock.timers.tick(999);
+      await tick();
+      assert.deepEqual(r.batches, [], "quiet proves nothing while a change is known to come");
+      mock.timers.tick(1);
+      assert.equal(await pa, "done a");
+    });
+
+    it("starts after the quiet time when it cannot tell", async () => {
+      const b = new WriteBatches({ quietMs: 5, maxWaitMs: 1000 });
+      const r = recorder();
+      const pa = b.submit("p", "a", r.run, () => false);
+      mock.timers.tick(4);
+      await tick();
+      assert.deepEqual(r.batches, []);
+      mock.timers.tick(1);
+      assert.equal(await pa, "done a");
+    });
   });
 });
