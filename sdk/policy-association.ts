@@ -8,6 +8,8 @@ import { policyProfileOf } from "./policy-profile";
 import { policyRefOf } from "./policy-ref";
 import { associationProvider } from "./provider-loader";
 import { declareAssociation, STACK_REPORTED_KEY } from "./stack-pass";
+import { engineParallelism } from "./engine-parallelism";
+import { ASSOCIATIONS_OF_POLICY_KEY, ENGINE_PARALLELISM_KEY } from "../provider/hooks/batch-hints";
 
 /** Which servers a {@link PolicyAssociation} protects, by what they carry; at least one tag or metadata pair. */
 export interface ServerSelectorArgs {
@@ -96,7 +98,9 @@ export class PolicyAssociation extends pulumi.dynamic.Resource {
     const { failures } = validateAssociationInputs(knownInputs({ ...(args as object) }));
     reportEarly(`PolicyAssociation "${name}"`, failures);
     const reported = failures.length > 0 || plainCredentialSettings().length > 0 ? { ...props, [REPORTED_KEY]: true } : props;
-    const stackRules = declareAssociation(name, args);
-    super(associationProvider, name, { ...reported, [STACK_REPORTED_KEY]: stackRules }, opts, MODULE, ASSOCIATION_TYPE);
+    const pass = declareAssociation(name, args);
+    // Hints for gathering writes of the policy's server list; check drops them from the inputs it keeps.
+    const hints = { [ENGINE_PARALLELISM_KEY]: engineParallelism(), [ASSOCIATIONS_OF_POLICY_KEY]: pass.associationsOfPolicy };
+    super(associationProvider, name, { ...reported, [STACK_REPORTED_KEY]: pass.reported, ...hints }, opts, MODULE, ASSOCIATION_TYPE);
   }
 }

@@ -45,6 +45,8 @@ interface Ledger {
   policyRefs: WeakMap<object, PolicyRef>;
   logged: Set<string>;
   waiting: Array<{ key: string; resolve: (rules: StackRuleName[] | undefined) => void }>;
+  /** Associations waiting to hear how many associations of the program share their policy. */
+  counting: Array<{ policyKey: string; resolve: (count: number | undefined) => void }>;
   /** Policies waiting to hear whether an association of the program fills them. */
   filling: Array<{ key: string; resolve: (used: true | undefined) => void }>;
   scheduled: boolean;
@@ -62,7 +64,7 @@ function ledger(): Ledger {
   const run: object = pulumi.runtime.getStackResource() ?? holder;
   let found = ledgers.get(run);
   if (found === undefined) {
-    found = { policies: [], associations: [], policyRefs: new WeakMap(), logged: new Set(), waiting: [], filling: [], scheduled: false, next: 0 };
+    found = { policies: [], associations: [], policyRefs: new WeakMap(), logged: new Set(), waiting: [], counting: [], filling: [], scheduled: false, next: 0 };
     ledgers.set(run, found);
   }
   return found;
@@ -90,15 +92,27 @@ export function declarePolicy(
   return { reported: awaitPass(book, key), usedByAssociation, bind: (resource) => book.policyRefs.set(resource, { key, label, projectKey }) };
 }
 
-/** A PolicyAssociation being constructed. */
-export function declareAssociation(resourceName: string, args: { policyId: unknown; serverIds?: unknown }): StackRulesReported {
+/**
+ * A PolicyAssociation being constructed. Besides the stack rules, the pass tells how many associations declared
+ * so far share its policy, itself included (undefined when the program does not know the policy): the provider
+ * then knows when every change of that policy's server list has arrived (provider/hooks/batch-hints.ts).
+ * `policyKey` names that policy, when known.
+ */
+export function declareAssociation(
+  resourceName: string,
+  args: { policyId: unknown; serverIds?: unknown },
+): { reported: StackRulesReported; associationsOfPolicy: Promise<number | undefined>; policyKey?: string } {
   const book = ledger();
   const key = `association#${book.next++}`;
-  const policy = policyOf(book, args.policyId, projectKeyOf(args)) ?? { key: `unknown:${key}`, label: `the policy of association "${resourceName}"`, projectKey: projectKeyOf(args) };
+  const known = policyOf(book, args.policyId, projectKeyOf(args));
+  const policy = known ?? { key: `unknown:${key}`, label: `the policy of association "${resourceName}"`, projectKey: projectKeyOf(args) };
   const listed = knownInputs(args.serverIds);
   const serverIds = Array.isArray(listed) ? listed.filter((s): s is string => typeof s === "string" && !isUnknown(s)).map((s) => s.toLowerCase()) : [];
   book.associations.push({ key, resourceName, policyKey: policy.key, policyLabel: policy.label, projectKey: policy.projectKey, serverIds });
-  return awaitPass(book, key);
+  const associationsOfPolicy = known
+    ? new Promise<number | undefined>((resolve) => book.counting.push({ policyKey: policy.key, resolve }))
+    : Promise.resolve(undefined);
+  return { reported: awaitPass(book, key), associationsOfPolicy, ...(known ? { policyKey: known.key } : {}) };
 }
 
 /** The policy behind `policyId`: a BackupPolicy of the program whose output it is, or a literal id. */
@@ -140,6 +154,9 @@ function runPass(book: Ledger): void {
     for (const key of v.involved) rulesOf.set(key, (rulesOf.get(key) ?? new Set()).add(v.ruleName));
   }
   const filled = new Set(book.associations.map((a) => a.policyKey));
+  const perPolicy = new Map<string, number>();
+  for (const a of book.associations) perPolicy.set(a.policyKey, (perPolicy.get(a.policyKey) ?? 0) + 1);
+  for (const { policyKey, resolve } of book.counting.splice(0)) resolve(perPolicy.get(policyKey));
   for (const { key, resolve } of book.filling.splice(0)) resolve(filled.has(key) ? true : undefined);
   const waiting = book.waiting.splice(0);
   for (const { key, resolve } of waiting) {

@@ -26,6 +26,7 @@ import { reportedByProgram } from "./reported-failures";
 import { providerRuntime } from "../runtime/provider-runtime";
 import { associationLabel, hasState } from "./resource-label";
 import { associationInputs, serverSelection } from "./validators";
+import { batchHints } from "./batch-hints";
 
 export { configure } from "./context";
 
@@ -99,6 +100,7 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
     }
   }
   const existing = hasState(olds);
+  const hints = batchHints(news);
   const declaredPolicyId = isUnknown(inputs.policyId) ? undefined : inputs.policyId;
   const policyRef = isUnknown(extra.__policyRef) || extra.__policyRef === "" ? undefined : extra.__policyRef;
   // A policy this deployment adopts has no id yet in a preview, but it is the live policy of its name.
@@ -116,8 +118,10 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
     oldPolicyId: existing && typeof olds.policyId === "string" ? olds.policyId : undefined,
     oldServerIds: existing ? stringList(olds.serverIds) : [],
     takeOver: asBoolean(inputs.takeOver) === true,
+    ...(hints.associationsOfPolicy !== undefined ? { associationsOfPolicy: hints.associationsOfPolicy } : {}),
   };
-  const { deployment } = providerRuntime();
+  const { deployment, membershipBatches } = providerRuntime();
+  membershipBatches.useCapacity(hints.engineParallelism);
   let ctx: ProviderContext | undefined;
   try {
     ctx = await providerContext(inputs.profile);

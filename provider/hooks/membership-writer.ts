@@ -11,8 +11,8 @@
 import type { PolicyRecord } from "../backends/policy-backend";
 import type { ProviderContext } from "./context";
 import { UserFacingError } from "./errors";
-import { changesServersOf, serversDeclaredByOthers, serversMovingWithinDeployment } from "../runtime/deployment-registry";
-import type { BatchOutcome } from "../runtime/write-batches";
+import { changesServersOf, serversDeclaredByOthers, serversMovingWithinDeployment, type AssociationEntry } from "../runtime/deployment-registry";
+import type { BatchOutcome, Readiness } from "../runtime/write-batches";
 import { providerRuntime } from "../runtime/provider-runtime";
 
 const MAX_ROUNDS = 5;
@@ -74,7 +74,8 @@ function rewrite(
   resourceName = "",
 ): Promise<PolicyRecord | undefined> {
   const dropping = remove.filter((s) => !add.includes(s));
-  const batches = providerRuntime().membershipBatches;
+  const { membershipBatches: batches, deployment } = providerRuntime();
+  if (resourceName !== "") deployment.joined(policyId, resourceName);
   return batches.submit<ListChange, PolicyRecord | undefined>(
     policyId,
     { add, dropping, resourceName, label },
@@ -85,16 +86,20 @@ function rewrite(
 
 /**
  * Whether a batch may start now. It waits while an association whose check declared a change of this policy's
- * list has not joined, and while the policy (as the check-time listing, kept current by our writes, has it)
- * holds servers that no association checked so far names: those belong to an association whose check is still
- * on its way. A policy with servers is then fully accounted for; an empty one (associations being created)
- * starts once the engine has moved on to other resources or no other association of it is known.
+ * list has handed it to no write yet (this batch or an earlier one). When the program told how many associations
+ * it declares for the policy, it waits for nothing else once that many are checked. Otherwise it waits while the
+ * policy (as the check-time listing, kept current by our writes, has it) holds servers that no association checked
+ * so far names: those belong to an association whose check is still on its way. A policy with servers is then
+ * fully accounted for; an empty one (associations being created) starts once the engine has moved on to other
+ * resources or no other association of it is known.
  */
-function nothingElseExpected(ctx: ProviderContext, policyId: string, changes: readonly ListChange[]): boolean {
+function nothingElseExpected(ctx: ProviderContext, policyId: string, changes: readonly ListChange[]): Readiness {
   const { deployment } = providerRuntime();
   const joined = new Set(changes.map((c) => c.resourceName));
   const ofPolicy = deployment.everywhere().associations.filter((a) => a.policyId === policyId || a.oldPolicyId === policyId);
-  if (ofPolicy.some((a) => !joined.has(a.resourceName) && changesServersOf(a, policyId))) return false;
+  if (ofPolicy.some((a) => !joined.has(a.resourceName) && !deployment.hasJoined(policyId, a.resourceName) && changesServersOf(a, policyId))) return "expected";
+  const declared = declaredAssociations(ofPolicy, policyId);
+  if (declared !== undefined) return ofPolicy.filter((a) => a.policyId === policyId).length >= declared || "expected";
   const listed = ctx.backend.listedNow(policyId);
   if (listed && listed.serverIds.length > 0) {
     const named = new Set(changes.flatMap((c) => [...c.add, ...c.dropping]));
@@ -102,6 +107,15 @@ function nothingElseExpected(ctx: ProviderContext, policyId: string, changes: re
     return listed.serverIds.every((s) => named.has(s));
   }
   return deployment.movedOnFrom(policyId) || ofPolicy.every((a) => joined.has(a.resourceName));
+}
+
+/** The most associations of `policyId` that the program said it declares, or undefined when none said. */
+function declaredAssociations(ofPolicy: readonly AssociationEntry[], policyId: string): number | undefined {
+  let most: number | undefined;
+  for (const a of ofPolicy) {
+    if (a.policyId === policyId && a.associationsOfPolicy !== undefined) most = Math.max(most ?? 0, a.associationsOfPolicy);
+  }
+  return most;
 }
 
 /** Settles every change of the batch: one GET and one PUT for all of them, a round per change only on failure. */

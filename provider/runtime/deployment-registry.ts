@@ -33,6 +33,11 @@ export interface AssociationEntry {
   oldPolicyId?: string;
   oldServerIds: string[];
   takeOver: boolean;
+  /**
+   * How many associations the program declares for this association's policy, itself included (the SDK's
+   * stack pass counts them, hidden input `__associationsOfPolicy`); undefined when the program could not tell.
+   */
+  associationsOfPolicy?: number;
 }
 
 /** A ServerBackup this deployment creates on Karbor, where it needs a plan of its own while it is made. */
@@ -64,6 +69,8 @@ export class DeploymentRegistry {
   /** Checks seen so far, and the number of the newest one per association. */
   private checks = 0;
   private readonly checkedAt = new Map<string, number>();
+  /** Per policy id, the associations whose change of its list has been handed to a write (`joined`). */
+  private readonly joinedWrites = new Map<string, Set<string>>();
   private readonly listeners: Array<() => void> = [];
 
   /** Records a policy of `place`; a resource that moved to another place (its profile changed) leaves the old one. */
@@ -78,6 +85,8 @@ export class DeploymentRegistry {
     for (const [key, p] of this.places) if (key !== place) p.associations.delete(entry.resourceName);
     this.at(place).associations.set(entry.resourceName, entry);
     this.checkedAt.set(entry.resourceName, ++this.checks);
+    // A new check declares a new change: what the association handed to writes before is not it.
+    for (const names of this.joinedWrites.values()) names.delete(entry.resourceName);
     this.changed();
   }
 
@@ -101,6 +110,18 @@ export class DeploymentRegistry {
     return this.checks > newest;
   }
 
+  /** Records that `resourceName`'s change of `policyId`'s list was handed to a write of that list. */
+  joined(policyId: string, resourceName: string): void {
+    let names = this.joinedWrites.get(policyId);
+    if (!names) this.joinedWrites.set(policyId, (names = new Set()));
+    names.add(resourceName);
+  }
+
+  /** Whether `resourceName`'s change of `policyId`'s list has been handed to a write already (in any batch). */
+  hasJoined(policyId: string, resourceName: string): boolean {
+    return this.joinedWrites.get(policyId)?.has(resourceName) ?? false;
+  }
+
   registerServerBackup(entry: ServerBackupEntry, place: string): void {
     for (const [key, p] of this.places) if (key !== place) p.serverBackups.delete(entry.resourceName);
     this.at(place).serverBackups.set(entry.resourceName, entry);
@@ -112,6 +133,7 @@ export class DeploymentRegistry {
   clear(): void {
     this.places.clear();
     this.checkedAt.clear();
+    this.joinedWrites.clear();
   }
 
   /** The declarations of one place (project and region). */

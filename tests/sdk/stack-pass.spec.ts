@@ -57,4 +57,18 @@ describe("the SDK's stack pass (stack rules over the whole program)", () => {
     assert.equal("__stackRulesReported" in ix, false);
     assert.equal("__stackRulesReported" in iy, false);
   });
+
+  it("tells each association how many associations of the program share its policy (none when the policy is not the program's to know)", async () => {
+    const policy = new BackupPolicy("pass-shared", args);
+    const parts = [0, 1, 2].map((i) => new PolicyAssociation(`pass-shared-${i}`, { policyId: policy.id, serverIds: [id(20 + i)] }));
+    const byId = new PolicyAssociation("pass-by-id", { policyId: "6f1c2b9e-0000-4000-8000-000000000123", serverIds: [id(30)] });
+    const elsewhere = new PolicyAssociation("pass-elsewhere", { policyId: pulumi.output("6f1c2b9e-0000-4000-8000-000000000456"), serverIds: [id(31)] });
+    const inputs = await Promise.all([
+      ...parts.map((p, i) => registeredInputs(p, `pass-shared-${i}`)),
+      registeredInputs(byId, "pass-by-id"),
+      registeredInputs(elsewhere, "pass-elsewhere"),
+    ]);
+    assert.deepEqual(inputs.map((i) => i.__associationsOfPolicy), [3, 3, 3, 1, undefined]);
+    assert.equal("__associationsOfPolicy" in inputs[4]!, false);
+  });
 });

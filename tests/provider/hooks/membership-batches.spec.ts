@@ -7,6 +7,8 @@
 import * as assert from "node:assert/strict";
 import * as associations from "../../../provider/hooks/association-hooks";
 import { admin } from "../../support/cloud";
+import { providerRuntime } from "../../../provider/runtime/provider-runtime";
+import { ASSOCIATIONS_OF_POLICY_KEY, ENGINE_PARALLELISM_KEY } from "../../../provider/hooks/batch-hints";
 import { checkedInputs, hooksCloudPer, type Props } from "./support/hooks-cloud";
 
 describe("gathered server-list writes of one policy (issue 18), against a local cloud", function () {
@@ -18,13 +20,32 @@ describe("gathered server-list writes of one policy (issue 18), against a local 
   const web = (i: number) => ctx.servers[`web-${String(i).padStart(3, "0")}`]!;
 
   /** Checks `count` associations of the policy, two servers each (as the engine does before any write). */
-  async function checkedParts(policyId: string, count: number): Promise<Props[]> {
+  async function checkedParts(policyId: string, count: number, hints: Props = {}, from = 0): Promise<Props[]> {
     const out: Props[] = [];
-    for (let i = 0; i < count; i++) {
-      out.push(await checkedInputs(associations.check, { __resourceName: `part-${i}`, __policyRef: policyId, policyId, serverIds: [web(2 * i + 1), web(2 * i + 2)] }));
+    for (let i = from; i < from + count; i++) {
+      out.push(await checkedInputs(associations.check, { __resourceName: `part-${i}`, __policyRef: policyId, policyId, serverIds: [web(2 * i + 1), web(2 * i + 2)], ...hints }));
     }
     return out;
   }
+
+  it("waits for the siblings the program declared and the engine has not checked yet: one GET and one PUT for all", async () => {
+    const policy = await ctx.api.createPolicy("shared");
+    const hints = { [ASSOCIATIONS_OF_POLICY_KEY]: 4, [ENGINE_PARALLELISM_KEY]: 8 };
+    const first = await checkedParts(policy.id, 3, hints);
+    for (const inputs of first) {
+      assert.equal(ASSOCIATIONS_OF_POLICY_KEY in inputs, false, "the hints are not inputs of the resource (no diff, not in state)");
+      assert.equal(ENGINE_PARALLELISM_KEY in inputs, false);
+    }
+    await ctx.forgetRequests();
+    const creates = first.map((i) => associations.create(i as never));
+    // The engine checks the fourth only now (its slots were busy); the three already wait for it.
+    await new Promise((r) => setImmediate(r));
+    const [last] = await checkedParts(policy.id, 1, hints, 3);
+    creates.push(associations.create(last as never));
+    await Promise.all(creates);
+    assert.deepEqual(await policyCalls(policy.id), ["GET", "PUT"]);
+    assert.equal((await ctx.api.policy(policy.id)).resources.length, 8);
+  });
 
   it("creates eight associations of one policy with one GET and one PUT of it", async () => {
     const policy = await ctx.api.createPolicy("shared");
@@ -56,6 +77,8 @@ describe("gathered server-list writes of one policy (issue 18), against a local 
     const policy = await ctx.api.createPolicy("shared");
     const created = await checkedParts(policy.id, 3);
     const states = await Promise.all(created.map(async (i) => ({ id: (await associations.create(i as never)).id, outs: i })));
+    // The next deployment, in a provider process of its own: it knows nothing of the creates' checks.
+    providerRuntime().deployment.clear();
     // part-0 gives web-002 to part-1; part-1 also adds web-010; part-2 (web-005, web-006) is deleted.
     const next = [[web(1)], [web(3), web(4), web(2), web(10)]];
     const checkedNext: Props[] = [];

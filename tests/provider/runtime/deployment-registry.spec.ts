@@ -91,4 +91,16 @@ describe("the deployment registry", () => {
     assert.deepEqual(registry.snapshot(PLACE).policies, []);
     assert.equal(registry.policy("daily")?.takesOverId, "id-2");
   });
+
+  it("remembers which associations' changes of a policy's list were handed to a write, per policy, until cleared", () => {
+    registry.joined("p1", "a");
+    assert.equal(registry.hasJoined("p1", "a"), true);
+    assert.equal(registry.hasJoined("p2", "a"), false, "a change of another policy's list is its own");
+    assert.equal(registry.hasJoined("p1", "b"), false);
+    registerAssociation({ resourceName: "a", policyId: "p1", policyKey: "p1", serverIds: ["s1"], oldServerIds: [], takeOver: false });
+    assert.equal(registry.hasJoined("p1", "a"), false, "a new check of the association declares a change still to come");
+    registry.joined("p1", "a");
+    registry.clear();
+    assert.equal(registry.hasJoined("p1", "a"), false, "the next deployment starts afresh");
+  });
 });
