@@ -9,6 +9,7 @@ import { policyRefOf } from "./policy-ref";
 import { associationProvider } from "./provider-loader";
 import { declareAssociation, STACK_REPORTED_KEY } from "./stack-pass";
 import { engineParallelism } from "./engine-parallelism";
+import { inPolicyOrder } from "./registration-order";
 import { ASSOCIATIONS_OF_POLICY_KEY, ENGINE_PARALLELISM_KEY } from "../provider/hooks/batch-hints";
 
 /** Which servers a {@link PolicyAssociation} protects, by what they carry; at least one tag or metadata pair. */
@@ -99,8 +100,12 @@ export class PolicyAssociation extends pulumi.dynamic.Resource {
     reportEarly(`PolicyAssociation "${name}"`, failures);
     const reported = failures.length > 0 || plainCredentialSettings().length > 0 ? { ...props, [REPORTED_KEY]: true } : props;
     const pass = declareAssociation(name, args);
-    // Hints for gathering writes of the policy's server list; check drops them from the inputs it keeps.
-    const hints = { [ENGINE_PARALLELISM_KEY]: engineParallelism(), [ASSOCIATIONS_OF_POLICY_KEY]: pass.associationsOfPolicy };
+    // Hints for gathering writes of the policy's server list; check drops them from the inputs it keeps. The
+    // count also holds the registration until the policy's group has its turn (registration-order.ts).
+    const hints = {
+      [ENGINE_PARALLELISM_KEY]: engineParallelism(),
+      [ASSOCIATIONS_OF_POLICY_KEY]: inPolicyOrder(pass.associationsOfPolicy, args.policyId, pass.policyKey),
+    };
     super(associationProvider, name, { ...reported, [STACK_REPORTED_KEY]: pass.reported, ...hints }, opts, MODULE, ASSOCIATION_TYPE);
   }
 }
