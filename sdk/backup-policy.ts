@@ -9,6 +9,7 @@ import { USED_BY_ASSOCIATION_KEY } from "../provider/hooks/policy-usability";
 import { declarePolicy, STACK_REPORTED_KEY } from "./stack-pass";
 import { rememberProfile } from "./policy-profile";
 import { policyProvider } from "./provider-loader";
+import { shallowStacksDuringRegistration } from "./registration-stacks";
 
 /** A day of the week, as iCalendar spells it. */
 export type Weekday = "MO" | "TU" | "WE" | "TH" | "FR" | "SA" | "SU";
@@ -246,14 +247,21 @@ export class BackupPolicy extends pulumi.dynamic.Resource {
     reportEarly(`BackupPolicy "${name}"`, failures);
     const stackRules = declarePolicy(name, args, props.name);
     const reported = failures.length > 0 || plainCredentialSettings().length > 0 ? { ...props, [REPORTED_KEY]: true } : props;
-    super(
-      policyProvider,
-      name,
-      { ...reported, [STACK_REPORTED_KEY]: stackRules.reported, [USED_BY_ASSOCIATION_KEY]: stackRules.usedByAssociation },
-      opts,
-      MODULE,
-      POLICY_TYPE,
-    );
+    const stacks = shallowStacksDuringRegistration();
+    try {
+      super(
+        policyProvider,
+        name,
+        { ...reported, [STACK_REPORTED_KEY]: stackRules.reported, [USED_BY_ASSOCIATION_KEY]: stackRules.usedByAssociation },
+        opts,
+        MODULE,
+        POLICY_TYPE,
+      );
+    } catch (err) {
+      throw stacks.restacked(err);
+    } finally {
+      stacks.restore();
+    }
     stackRules.bind(this);
     rememberProfile(this, args.profile);
   }

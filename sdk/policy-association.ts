@@ -7,6 +7,7 @@ import { BackupPolicy } from "./backup-policy";
 import { policyProfileOf } from "./policy-profile";
 import { policyRefOf } from "./policy-ref";
 import { associationProvider } from "./provider-loader";
+import { shallowStacksDuringRegistration } from "./registration-stacks";
 import { declareAssociation, STACK_REPORTED_KEY } from "./stack-pass";
 import { engineParallelism } from "./engine-parallelism";
 import { inPolicyOrder } from "./registration-order";
@@ -106,6 +107,13 @@ export class PolicyAssociation extends pulumi.dynamic.Resource {
       [ENGINE_PARALLELISM_KEY]: engineParallelism(),
       [ASSOCIATIONS_OF_POLICY_KEY]: inPolicyOrder(pass.associationsOfPolicy, args.policyId, pass.policyKey),
     };
-    super(associationProvider, name, { ...reported, [STACK_REPORTED_KEY]: pass.reported, ...hints }, opts, MODULE, ASSOCIATION_TYPE);
+    const stacks = shallowStacksDuringRegistration();
+    try {
+      super(associationProvider, name, { ...reported, [STACK_REPORTED_KEY]: pass.reported, ...hints }, opts, MODULE, ASSOCIATION_TYPE);
+    } catch (err) {
+      throw stacks.restacked(err);
+    } finally {
+      stacks.restore();
+    }
   }
 }
