@@ -12,7 +12,7 @@ import { CsbsDirect, liveServers, scenarioStack, setProgram, type EngineStack, t
 import { ASSOCIATIONS_OF_POLICY_KEY, ENGINE_PARALLELISM_KEY } from "../../provider/hooks/batch-hints";
 import type { TestCloud } from "../support/cloud";
 import { admin } from "../support/cloud";
-import { assertCloudMatchesDeclaration, demoServers, matching, ONE_POLICY, requestLog, startBigCloud, type LoggedRequest } from "./reliability-support";
+import { assertCloudMatchesDeclaration, demoServers, matching, ONE_POLICY, requestLog, startBigCloud, upThroughMembershipFaults, type LoggedRequest } from "./reliability-support";
 
 const POLICIES = 8;
 const PER_POLICY = 8;
@@ -80,18 +80,7 @@ describe("gathered server-list writes at the engine's default parallelism (issue
 
   it("changes every association back under faults (a lost PUT answer, a 503 read, a reset PUT) without losing a server", async () => {
     setProgram(stack, spec(true, 0));
-    await admin(cloud, "POST", "/faults", {
-      seed: 181,
-      rules: [
-        { method: "PUT", path: "^/csbs/v1/[^/]+/policies/[^/]+$", dropResponse: true, count: 1 },
-        { method: "GET", path: "^/csbs/v1/[^/]+/policies/[^/]+$", status: 503, count: 1 },
-        { method: "PUT", path: "^/csbs/v1/[^/]+/policies/[^/]+$", reset: true, count: 1 },
-      ],
-    });
-    let up = await stack.up();
-    await admin(cloud, "DELETE", "/faults");
-    // A write whose outcome stays unknown may fail the up; the next up converges without anyone's servers lost.
-    if (up.code !== 0) up = await stack.up();
+    const up = await upThroughMembershipFaults(cloud, stack, 181);
     assert.equal(up.code, 0, up.output.slice(-3000));
     await assertCloudMatchesDeclaration(stack, api, spec(true, 0));
     const held = (await api.policies()).flatMap((p) => liveServers(p)).sort();

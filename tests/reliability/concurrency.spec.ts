@@ -17,7 +17,7 @@ import {
   type EngineStack,
   type ProgramSpec,
 } from "../engine/provider/scenario-support";
-import { assertCloudMatchesDeclaration, matching, ONE_POLICY, requestLog } from "./reliability-support";
+import { assertCloudMatchesDeclaration, matching, ONE_POLICY, requestLog, upThroughMembershipFaults } from "./reliability-support";
 import { admin } from "../support/cloud";
 
 describe("concurrent writers of one policy's server list (issue 6 §5)", function () {
@@ -92,18 +92,7 @@ describe("concurrent writers of one policy's server list (issue 6 §5)", functio
 
   it("changes all eight back under faults (a lost PUT answer, a reset PUT, a 503 read) without losing a server", async () => {
     setProgram(first, spec(initial()));
-    await admin(cloud, "POST", "/faults", {
-      seed: 18,
-      rules: [
-        { method: "PUT", path: "^/csbs/v1/[^/]+/policies/[^/]+$", dropResponse: true, count: 1 },
-        { method: "GET", path: "^/csbs/v1/[^/]+/policies/[^/]+$", status: 503, count: 1 },
-        { method: "PUT", path: "^/csbs/v1/[^/]+/policies/[^/]+$", reset: true, count: 1 },
-      ],
-    });
-    let up = await first.up();
-    await admin(cloud, "DELETE", "/faults");
-    // A write whose outcome stays unknown may fail the up; the next up converges without anyone's servers lost.
-    if (up.code !== 0) up = await first.up();
+    const up = await upThroughMembershipFaults(cloud, first, 18);
     assert.equal(up.code, 0, up.output.slice(-3000));
     await assertCloudMatchesDeclaration(first, api, spec(initial()));
     const [policy] = await api.policies();

@@ -7,7 +7,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import { defaultFixtures } from "../../localcloud/fixtures/default-fixtures";
 import { admin, startTestCloud, type CloudOptions, type TestCloud } from "../support/cloud";
-import type { EngineStack } from "../support/engine";
+import type { EngineResult, EngineStack } from "../support/engine";
 import { CsbsDirect, liveServers, type ProgramSpec } from "../engine/provider/scenario-support";
 
 /** Type tokens of the two resources in state. */
@@ -106,6 +106,29 @@ export async function assertCloudMatchesDeclaration(stack: EngineStack, api: Csb
       assert.deepEqual([...((assoc.outputs?.serverIds as string[]) ?? [])].sort(), [...(a.serverIds ?? [])].sort());
     }
   }
+}
+
+/**
+ * One `up` while the cloud loses a policy PUT's answer, answers a policy GET with 503 and resets a PUT (once each,
+ * `seed` for the fault plan), then a second `up` if the first failed: a write whose outcome stays unknown may
+ * fail an up, and the next one must converge. Returns the last up's result; the faults are gone afterwards.
+ */
+export async function upThroughMembershipFaults(cloud: TestCloud, stack: EngineStack, seed: number): Promise<EngineResult> {
+  await admin(cloud, "POST", "/faults", {
+    seed,
+    rules: [
+      { method: "PUT", path: "^/csbs/v1/[^/]+/policies/[^/]+$", dropResponse: true, count: 1 },
+      { method: "GET", path: "^/csbs/v1/[^/]+/policies/[^/]+$", status: 503, count: 1 },
+      { method: "PUT", path: "^/csbs/v1/[^/]+/policies/[^/]+$", reset: true, count: 1 },
+    ],
+  });
+  let up: EngineResult;
+  try {
+    up = await stack.up();
+  } finally {
+    await admin(cloud, "DELETE", "/faults");
+  }
+  return up.code === 0 ? up : stack.up();
 }
 
 /**
