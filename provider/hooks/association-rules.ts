@@ -35,8 +35,8 @@ export interface AssociationRuleInputs {
  * The known servers whose own state the server rules judge: those the association adds to its policy. The
  * service's rules are about selecting a server ("you can only select ECSs that are Running or Stopped", "an ECS
  * with shared EVS disks cannot be associated"); a server this association already holds in the same policy was
- * judged when it was added, and its later state is drift for `refresh` to show, not something a preview that
- * leaves it alone should fail on. A new policy (a replacement) takes every server anew.
+ * judged when it was added, and a preview that leaves it alone should not fail on what became of it since. A new
+ * policy (a replacement) takes every server anew.
  */
 export function serversToVerify(entry: Pick<AssociationEntry, "serverIds" | "policyId" | "oldPolicyId" | "oldServerIds">): string[] {
   if (entry.policyId === undefined || entry.oldPolicyId !== entry.policyId) return [...entry.serverIds];
@@ -78,8 +78,7 @@ function onePolicyFailures({ entry, declared, live, deployment }: AssociationRul
   const oldHere = new Set(entry.oldServerIds);
   const released = (serverId: string, policyId: string) => (entry.oldPolicyId === policyId && oldHere.has(serverId)) || moving.has(serverId);
   // Only this association's servers can conflict: the rest of each live list (2048 servers in all) is left out.
-  const declaredHere = new Set(declared);
-  const livePolicies = live.map((p) => ({ id: p.id, name: p.name, serverIds: p.serverIds.filter((s) => declaredHere.has(s) && !released(s, p.id)) }));
+  const livePolicies = live.map((p) => ({ id: p.id, name: p.name, serverIds: p.serverIds.filter((s) => known.has(s) && !released(s, p.id)) }));
   const claim = (a: AssociationEntry) => ({ name: a.resourceName, policyId: a.policyId ?? "", serverIds: a.serverIds, takeOver: a.takeOver });
   const conflicts = findServerConflicts({
     association: { ...claim(entry), serverIds: declared.map((s) => (known.has(s) ? s : "")) },
