@@ -24,11 +24,22 @@ interface Order {
   pumping: boolean;
 }
 
-const ORDER_KEY = Symbol.for("pulumi-csbs.sdk-registration-order");
+const ORDERS_KEY = Symbol.for("pulumi-csbs.sdk-registration-orders");
 
+/**
+ * One order per Pulumi stack run, shared by every copy of the SDK: the groups are named by the stack pass's keys,
+ * which start again in each run, so a second run in one process (Automation API) must not find its groups released.
+ */
 function order(): Order {
-  const holder = globalThis as unknown as Record<symbol, Order | undefined>;
-  return (holder[ORDER_KEY] ??= { groups: new Map(), queue: [], pumping: false });
+  const holder = globalThis as unknown as Record<symbol, WeakMap<object, Order> | undefined>;
+  const orders = (holder[ORDERS_KEY] ??= new WeakMap());
+  const run: object = pulumi.runtime.getStackResource() ?? holder;
+  let found = orders.get(run);
+  if (found === undefined) {
+    found = { groups: new Map(), queue: [], pumping: false };
+    orders.set(run, found);
+  }
+  return found;
 }
 
 function pump(o: Order): void {
