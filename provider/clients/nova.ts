@@ -25,11 +25,15 @@ export class NovaClient {
     }
   }
 
-  /** Every server of the project with details (all pages). */
-  async listServersDetail(filters: { name?: string; status?: string } = {}): Promise<NovaServer[]> {
-    return collectPages<NovaServer>({ ...filters }, async (query) => {
-      const res = await this.session.request<NovaServerList>("compute", "GET", "/servers/detail", { query, headers: MICROVERSION });
-      return { items: res.body?.servers ?? [], links: res.body?.servers_links };
-    });
+  /** Every server of the project with details (all pages); `onPage` sees each page as it arrives. */
+  async listServersDetail(filters: { name?: string; status?: string } = {}, onPage?: (servers: readonly NovaServer[]) => void): Promise<NovaServer[]> {
+    return collectPages<NovaServer>(
+      { ...filters },
+      async (query) => {
+        const res = await this.session.request<NovaServerList>("compute", "GET", "/servers/detail", { query, headers: MICROVERSION });
+        return { items: res.body?.servers ?? [], links: res.body?.servers_links };
+      },
+      onPage,
+    );
   }
 }

@@ -28,12 +28,14 @@ export function nextPageQuery(links: readonly PageLink[] | undefined): Record<st
 export const MAX_PAGES = 1_000;
 
 /**
- * Collects all pages: `fetchPage(query)` returns the items and links of one page.
+ * Collects all pages: `fetchPage(query)` returns the items and links of one page; `onPage` sees each page's
+ * items as it arrives (a caller may start other work before the last page).
  * Stops on the last page, on a repeated link, or after `MAX_PAGES`.
  */
 export async function collectPages<T>(
   first: Record<string, string | undefined>,
   fetchPage: (query: Record<string, string | undefined>) => Promise<{ items: T[]; links?: PageLink[] }>,
+  onPage?: (items: readonly T[]) => void,
 ): Promise<T[]> {
   const all: T[] = [];
   const seen = new Set<string>();
@@ -41,6 +43,7 @@ export async function collectPages<T>(
   for (let page = 0; query && page < MAX_PAGES; page++) {
     const { items, links } = await fetchPage(query);
     all.push(...items);
+    onPage?.(items);
     const next = nextPageQuery(links);
     const key = next ? JSON.stringify(Object.entries(next).sort()) : "";
     if (!next || seen.has(key) || items.length === 0) break;

@@ -3,6 +3,10 @@
  * has a shared (multi-attach) disk. Answers are cached for the provider process (one engine operation): one
  * Nova list serves every server and one Cinder list every volume (a preview of 2048 servers would otherwise
  * ask Cinder 2048 times); only a server or volume created after those lists is asked about on its own.
+ *
+ * The volume listing starts as soon as a page of servers shows an asked-about server with a disk, beside the
+ * rest of the server pages, not after them: the first association check of an operation waits for both
+ * listings, and the engine calls `check` one resource at a time, so every later resource waits behind it.
  */
 import { isSharedVolume, type CinderClient } from "../clients/cinder";
 import type { NovaClient } from "../clients/nova";
@@ -47,13 +51,16 @@ export class ServerDirectory {
   async factsOf(serverIds: readonly string[]): Promise<Map<string, ServerFacts | undefined>> {
     // Nothing to ask about (a check that adds no server): no listing either.
     if (serverIds.length === 0) return new Map();
-    const listing = await this.listing();
+    const wanted = new Set(serverIds);
+    const listing = await this.listing((page) => {
+      if (page.some((s) => wanted.has(s.id) && volumesOf(s).length > 0)) void this.volumeListing();
+    });
     const unlisted = serverIds.filter((id) => !listing.has(id));
     // Created after the list was taken (e.g. earlier in this deployment): asked for directly.
     const asked = await Promise.all(unlisted.map((id) => this.single.get(id, () => this.nova.getServer(id))));
     const found = new Map(unlisted.map((id, i) => [id, asked[i]]));
     const servers = serverIds.map((id) => listing.get(id) ?? found.get(id));
-    const volumeIds = servers.map((s) => (s?.["os-extended-volumes:volumes_attached"] ?? []).map((v) => v.id));
+    const volumeIds = servers.map((s) => (s ? volumesOf(s) : []));
     const shared = await this.sharedAmong(volumeIds.flat());
     return new Map(
       serverIds.map((id, i): [string, ServerFacts | undefined] => {
@@ -74,8 +81,14 @@ export class ServerDirectory {
     return [...(await this.listing()).values()].map((s) => ({ id: s.id, name: s.name, tags: s.tags ?? [], metadata: s.metadata ?? {} }));
   }
 
-  private listing(): Promise<Map<string, NovaServer>> {
-    return this.servers.get(() => this.nova.listServersDetail().then((list) => new Map(list.map((s) => [s.id, s]))));
+  /** The one server listing; `onPage` is heard only by the call that starts it. */
+  private listing(onPage?: (servers: readonly NovaServer[]) => void): Promise<Map<string, NovaServer>> {
+    return this.servers.get(() => this.nova.listServersDetail({}, onPage).then((list) => new Map(list.map((s) => [s.id, s]))));
+  }
+
+  /** The one volume listing (its failure is not kept, and is handled by the Memo when nobody waits for it). */
+  private volumeListing(): Promise<Map<string, CinderVolume>> {
+    return this.volumes.get(() => this.cinder.listVolumesDetail().then((list) => new Map(list.map((v) => [v.id, v]))));
   }
 
   private async server(serverId: string): Promise<NovaServer | undefined> {
@@ -88,7 +101,7 @@ export class ServerDirectory {
   /** Which of the volumes are multi-attach; no Cinder request when there are none to ask about. */
   private async sharedAmong(volumeIds: readonly string[]): Promise<Set<string>> {
     if (volumeIds.length === 0) return new Set();
-    const all = await this.volumes.get(() => this.cinder.listVolumesDetail().then((list) => new Map(list.map((v) => [v.id, v]))));
+    const all = await this.volumeListing();
     const unlisted = volumeIds.filter((v) => !all.has(v));
     const flags = await Promise.all(unlisted.map((v) => this.shared.get(v, () => this.cinder.getVolume(v).then((vol) => (vol ? isSharedVolume(vol) : false)))));
     const asked = new Map(unlisted.map((v, i) => [v, flags[i]]));
@@ -99,4 +112,9 @@ export class ServerDirectory {
       }),
     );
   }
+}
+
+/** The ids of the volumes Nova shows attached to the server. */
+function volumesOf(server: NovaServer): string[] {
+  return (server["os-extended-volumes:volumes_attached"] ?? []).map((v) => v.id);
 }

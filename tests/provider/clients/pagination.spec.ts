@@ -20,6 +20,19 @@ describe("pagination", () => {
     assert.deepEqual(queries[1], { name: "x", marker: "2" });
   });
 
+  it("shows each page to the caller as it arrives, before the next page is asked for", async () => {
+    const events: string[] = [];
+    await collectPages<number>(
+      {},
+      async (q) => {
+        events.push(`ask ${q.marker ?? "first"}`);
+        return q.marker ? { items: [3] } : { items: [1, 2], links: [{ rel: "next", href: "/p?marker=2" }] };
+      },
+      (page) => events.push(`page ${page.join(",")}`),
+    );
+    assert.deepEqual(events, ["ask first", "page 1,2", "ask 2", "page 3"]);
+  });
+
   it("stops when a server repeats the same next link", async () => {
     let calls = 0;
     const items = await collectPages<number>({}, async () => {

@@ -15,7 +15,12 @@ function clouds(script: { lists?: Array<NovaServer[] | Error>; gets?: Record<str
   const calls: string[] = [];
   const answer = <T>(value: T | Error): Promise<T> => (value instanceof Error ? Promise.reject(value) : Promise.resolve(value));
   const nova = {
-    listServersDetail: () => (calls.push("nova list"), answer(script.lists?.shift() ?? [])),
+    listServersDetail: (_filters: object, onPage?: (page: readonly NovaServer[]) => void) => {
+      calls.push("nova list");
+      const list = script.lists?.shift() ?? [];
+      if (!(list instanceof Error)) onPage?.(list);
+      return answer(list);
+    },
     getServer: (id: string) => (calls.push(`nova get ${id}`), answer(script.gets?.[id]?.shift())),
   } as unknown as NovaClient;
   const cinder = {
@@ -73,6 +78,35 @@ describe("ServerDirectory", () => {
     assert.deepEqual(all.get("b")?.sharedVolumeIds, ["v3"]);
     assert.deepEqual([...batch.calls].sort(), [...each.calls].sort());
     assert.deepEqual([...batch.calls].sort(), ["cinder get v9", "cinder list", "nova get c", "nova get gone", "nova list"]);
+  });
+
+  it("starts the volume listing at the first page that shows an asked server with a disk, before the last page", async () => {
+    const calls: string[] = [];
+    let lastPage!: () => void;
+    const pending = new Promise<void>((r) => (lastPage = r));
+    const nova = {
+      listServersDetail: async (_filters: object, onPage?: (page: readonly NovaServer[]) => void) => {
+        calls.push("nova page 1");
+        onPage?.([server("x"), server("a", ["v1"])]);
+        await pending;
+        calls.push("nova page 2");
+        onPage?.([server("y", ["v2"])]);
+        return [server("x"), server("a", ["v1"]), server("y", ["v2"])];
+      },
+    } as unknown as NovaClient;
+    const cinder = { listVolumesDetail: async () => (calls.push("cinder list"), [volume("v1", true), volume("v2", false)]) } as unknown as CinderClient;
+    const facts = new ServerDirectory(nova, cinder).factsOf(["a"]);
+    await new Promise((r) => setImmediate(r));
+    assert.deepEqual(calls, ["nova page 1", "cinder list"]);
+    lastPage();
+    assert.deepEqual((await facts).get("a")?.sharedVolumeIds, ["v1"]);
+    assert.deepEqual(calls, ["nova page 1", "cinder list", "nova page 2"]);
+  });
+
+  it("sends no Cinder request when the asked servers have no disk, though other servers of the project have", async () => {
+    const { directory, calls } = clouds({ lists: [[server("a"), server("b", ["v1"])]], volumes: [volume("v1", true)] });
+    assert.deepEqual((await directory.factsOf(["a"])).get("a")?.sharedVolumeIds, []);
+    assert.deepEqual(calls, ["nova list"]);
   });
 
   it("sends no Cinder request for servers without disks, and no request at all for no server", async () => {
