@@ -12,6 +12,9 @@ describe("the order in which an up hands associations to the engine", () => {
   // Other suites of this process expect the usual preview mocks.
   after(() => setMocks(true));
 
+  /** Three associations of one policy, the event loop turning, then the other policy's three. */
+  const ONE_POLICY_THEN_THE_OTHER = /^(a0 a1 a2 \| b0 b1 b2|b0 b1 b2 \| a0 a1 a2)$/;
+
   /**
    * Associations a0 b0 a1 b1 … of policies a and b, whose ids become known together; the order they are released
    * in, with "|" where the event loop first turned after a release: what is released before it reaches the engine
@@ -28,10 +31,7 @@ describe("the order in which an up hands associations to the engine", () => {
         for (const p of ["a", "b"] as const) {
           released.push(
             inPolicyOrder(Promise.resolve(perPolicy), ids[p], `${keyPrefix}${p}`).then(() => {
-              if (order.length === 0) setTimeout(() => {
-                  order.push("|");
-                  turn();
-                }, 0);
+              if (order.length === 0) setTimeout(() => (order.push("|"), turn()), 0);
               order.push(`${p}${i}`);
             }),
           );
@@ -45,14 +45,14 @@ describe("the order in which an up hands associations to the engine", () => {
 
   it("hands one policy's associations over together and the other policy's later, however the program interleaves them", async () => {
     await setMocks(false);
-    assert.match(await releaseOrder(3), /^(a0 a1 a2 \| b0 b1 b2|b0 b1 b2 \| a0 a1 a2)$/);
+    assert.match(await releaseOrder(3), ONE_POLICY_THEN_THE_OTHER);
   });
 
   it("groups the associations of a second stack run in the same process, whose policies have the same keys", async () => {
     await setMocks(false);
     const runs: string[] = [];
     for (let run = 0; run < 2; run++) await pulumi.runtime.runInPulumiStack(async () => void runs.push(await releaseOrder(3, 3, "policy#")));
-    for (const order of runs) assert.match(order, /^(a0 a1 a2 \| b0 b1 b2|b0 b1 b2 \| a0 a1 a2)$/);
+    for (const order of runs) assert.match(order, ONE_POLICY_THEN_THE_OTHER);
   });
 
   it("holds no association whose policy has no other (its write never waits for a sibling)", async () => {
