@@ -29,7 +29,7 @@ describe("npm pack on a fresh clone", function () {
     const packed = await exec("npm", ["pack", "--dry-run", "--json"], { cwd: clone });
     assert.equal(packed.code, 0, packed.output);
     const files = (JSON.parse(packed.stdout.slice(packed.stdout.indexOf("["))) as Array<{ files: Array<{ path: string }> }>)[0].files.map((f) => f.path);
-    for (const needed of ["dist/sdk/index.js", "dist/sdk/index.d.ts", "dist/provider/hooks/policy-hooks.js", "dist/provider/hooks/association-hooks.js", "dist/localcloud/cli.js"]) {
+    for (const needed of ["dist/sdk/index.js", "dist/sdk/index.d.ts", "dist/provider/hooks/policy-hooks.js", "dist/provider/hooks/association-hooks.js", "dist/sdk/provider-loaders/association.js", "dist/localcloud/cli.js"]) {
       assert.ok(files.includes(needed), `${needed} is not in the package (${files.length} files)`);
     }
   });
