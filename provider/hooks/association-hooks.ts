@@ -34,14 +34,21 @@ quietUserFacingErrors();
 
 type Props = Record<string, unknown>;
 
+/** The hidden input the state keeps: the resource's name, for messages and the membership writes' owner. */
 interface Hidden {
   __resourceName: string;
-  __policyRef: string;
-  /**
-   * The profile of the BackupPolicy of this program that `policyId` comes from ("" for the stack-wide settings);
-   * absent when `policyId` is not such a policy's output.
-   */
-  __policyProfile?: string;
+}
+
+/**
+ * What the program tells `check` about the association's policy. Nothing after `check` reads them, so the outputs
+ * leave both out; the checked inputs keep `__policyRef` alone, for the pull-request digest, which reads a preview's
+ * planned inputs to count each policy's servers before its id is known.
+ */
+interface PolicyHints {
+  /** The URN of the BackupPolicy of this program that `policyId` comes from (known in a preview), or the id itself. */
+  policyRef?: unknown;
+  /** That policy's profile ("" for the stack-wide settings); absent when `policyId` is not such a policy's output. */
+  policyProfile?: string;
 }
 
 type CheckedInputs = AssociationInputs & Hidden;
@@ -58,11 +65,18 @@ interface AssociationOutputs extends Hidden {
 }
 
 function hidden(props: Props): Hidden {
-  const policyRef = props.__policyRef;
+  return { __resourceName: typeof props.__resourceName === "string" ? props.__resourceName : "" };
+}
+
+/** The checked inputs' copy of the policy reference, when the program gave one. */
+function policyRefInput(hints: PolicyHints): { __policyRef?: string } {
+  return typeof hints.policyRef === "string" ? { __policyRef: hints.policyRef } : {};
+}
+
+function policyHints(news: Props): PolicyHints {
   return {
-    __resourceName: typeof props.__resourceName === "string" ? props.__resourceName : "",
-    __policyRef: typeof policyRef === "string" ? policyRef : typeof props.policyId === "string" ? props.policyId : "",
-    ...(typeof props.__policyProfile === "string" ? { __policyProfile: props.__policyProfile } : {}),
+    policyRef: news.__policyRef,
+    ...(typeof news.__policyProfile === "string" ? { policyProfile: news.__policyProfile } : {}),
   };
 }
 
@@ -75,11 +89,12 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
   const reported = reportedByProgram(news, () => associationLabel(news));
   if (!validation.inputs || reported.length > 0) return { failures: failuresForEngine(reported.length > 0 ? reported : validation.failures) };
   const extra = hidden(news);
-  const inherited = inheritProfile(validation.inputs, extra.__policyProfile);
+  const hints = policyHints(news);
+  const inherited = inheritProfile(validation.inputs, hints.policyProfile);
   if ("failure" in inherited) return { failures: failuresForEngine([inherited.failure]) };
   let inputs = inherited.inputs;
   // A profile not known yet decides the project: the servers and rules wait for it.
-  if (isUnknown(inputs.profile)) return { inputs: { ...extra, ...inputs } };
+  if (isUnknown(inputs.profile)) return { inputs: { ...extra, ...policyRefInput(hints), ...inputs } };
   const selector = inputs.serverSelector;
   let selected: SelectableServer[] | undefined;
   if (selector !== undefined) {
@@ -100,9 +115,9 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
     }
   }
   const existing = hasState(olds);
-  const hints = batchHints(news);
+  const batch = batchHints(news);
   const declaredPolicyId = isUnknown(inputs.policyId) ? undefined : inputs.policyId;
-  const policyRef = isUnknown(extra.__policyRef) || extra.__policyRef === "" ? undefined : extra.__policyRef;
+  const policyRef = typeof hints.policyRef === "string" && hints.policyRef !== "" && !isUnknown(hints.policyRef) ? hints.policyRef : undefined;
   // A policy this deployment adopts has no id yet in a preview, but it is the live policy of its name.
   const policyId = declaredPolicyId ?? takenOverPolicyId(policyRef);
   const known = (Array.isArray(inputs.serverIds) ? inputs.serverIds : []).filter((s) => !isUnknown(s));
@@ -118,10 +133,10 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
     oldPolicyId: existing && typeof olds.policyId === "string" ? olds.policyId : undefined,
     oldServerIds: existing ? stringList(olds.serverIds) : [],
     takeOver: asBoolean(inputs.takeOver) === true,
-    ...(hints.associationsOfPolicy !== undefined ? { associationsOfPolicy: hints.associationsOfPolicy } : {}),
+    ...(batch.associationsOfPolicy !== undefined ? { associationsOfPolicy: batch.associationsOfPolicy } : {}),
   };
   const { deployment, membershipBatches } = providerRuntime();
-  membershipBatches.useCapacity(hints.engineParallelism);
+  membershipBatches.useCapacity(batch.engineParallelism);
   let ctx: ProviderContext | undefined;
   try {
     ctx = await providerContext(inputs.profile);
@@ -141,7 +156,7 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
     if (profileFailure) return { failures: failuresForEngine([profileFailure]) };
     return liveCheckFailure(err, associationLabel(news), "check the servers and policies", ctx?.settings);
   }
-  return { inputs: { ...extra, ...inputs } };
+  return { inputs: { ...extra, ...policyRefInput(hints), ...inputs } };
 }
 
 export async function diff(_id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
