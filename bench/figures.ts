@@ -13,6 +13,12 @@ export interface PairedRuns {
   baseline: OperationRecord[];
 }
 
+/** The size of the pulumi-csbs stack's state file and of the baseline stack's, at the same point. */
+export interface StateBytes {
+  csbs: number;
+  baseline: number;
+}
+
 /** The operations one bench run records, by role. */
 export interface BenchRecords {
   resources: { policies: number; associations: number };
@@ -20,6 +26,8 @@ export interface BenchRecords {
   changedAssociations: number;
   /** `pulumi up` from empty (stacks destroyed, untimed, between repeats). */
   up: PairedRuns;
+  /** Bytes of each stack's state file after its first up from empty: the engine rewrites it at every step. */
+  stateBytes: StateBytes;
   /** `pulumi preview --expect-no-changes` right after the up. */
   preview: PairedRuns;
   /** `pulumi up` replacing half the servers of every policy (then back, then again: each run is such a change). */
@@ -35,6 +43,8 @@ export interface BenchRecords {
     resources: { policies: number; associations: number };
     changedAssociations: number;
     up: PairedRuns;
+    /** Bytes of each stack's state file after that up. */
+    stateBytes: StateBytes;
     /** `pulumi up` changing the servers of every association of every policy at once. */
     change: PairedRuns;
     /** Counting stack: `up` adding 8 associations to each existing policy. */
@@ -88,6 +98,8 @@ export interface BenchFigures extends FleetFigures {
   changeWrites: number;
   changeWallRatioVsBaseline: number;
   upWallRatioVsBaselineAt8: number;
+  stateBytesRatioVsBaseline: number;
+  stateBytesRatioVsBaselineAt8: number;
   changeWallRatioVsBaselineAt8: number;
   changeRequestsAt8: number;
   providerCpuRatioVsBaseline: number;
@@ -172,6 +184,11 @@ export function exactFigures(r: BenchRecords, servers: number): ExactFigures {
   return { ...figuresOf(r, servers, (n) => n), unrounded: true };
 }
 
+/** The repeat of an operation that sent the most requests (the first of equals). */
+function mostRequests(ops: readonly OperationRecord[]): OperationRecord {
+  return ops.reduce((most, op) => (op.requests.total > most.requests.total ? op : most));
+}
+
 function figuresOf(r: BenchRecords, servers: number, round: (n: number, digits?: number) => number): BenchFigures {
   const csbsOps = [
     ...r.up.csbs,
@@ -186,9 +203,11 @@ function figuresOf(r: BenchRecords, servers: number, round: (n: number, digits?:
     ...r.waits.ups,
     r.waits.countPolicies,
   ];
-  const preview = r.preview.csbs[0];
-  const change = r.change.csbs[0];
-  const change8 = r.at8.change.csbs[0];
+  // Request figures are judged on the repeat that sent the most: under load, a batch may split and cost more.
+  const preview = mostRequests(r.preview.csbs);
+  const change = mostRequests(r.change.csbs);
+  const change8 = mostRequests(r.at8.change.csbs);
+  const refresh = mostRequests(r.refresh.csbs);
   const totalResources = r.resources.policies + r.resources.associations;
   const per = (count: (t: RequestTally) => number, op: OperationRecord, n: number) => count(op.requests) / Math.max(1, n);
   const perCreate = per(allRequests, r.countAssociations, r.resources.associations);
@@ -231,10 +250,10 @@ function figuresOf(r: BenchRecords, servers: number, round: (n: number, digits?:
     upWaitOverheadRatio: round((fastest(r.waits.ups) - fastest(r.up.csbs)) / (r.waits.seconds * 1000)),
     upWithWaitsWallMs: Math.round(fastest(r.waits.ups)),
     noopPreviewRequests: preview.requests.total,
-    noopPreviewWrites: preview.requests.writes,
+    noopPreviewWrites: Math.max(...r.preview.csbs.map((op) => op.requests.writes)),
     noopPreviewListingRequests: Object.values(preview.requests.listings).reduce((a, b) => a + b, 0),
-    upRequests: r.up.csbs[0].requests.total,
-    refreshRequestsPerResource: round(r.refresh.csbs[0].requests.total / Math.max(1, totalResources)),
+    upRequests: mostRequests(r.up.csbs).requests.total,
+    refreshRequestsPerResource: round(refresh.requests.total / Math.max(1, totalResources)),
     upWallRatioVsBaseline: ratio(r.up),
     previewWallRatioVsBaseline: ratio(r.preview),
     previewApiFloorRatio: round((fastest(r.preview.baseline) + r.noopPreviewApiFloorMs) / fastest(r.preview.baseline)),
@@ -246,6 +265,8 @@ function figuresOf(r: BenchRecords, servers: number, round: (n: number, digits?:
     changeWrites: change.requests.writes,
     changeWallRatioVsBaseline: ratio(r.change),
     upWallRatioVsBaselineAt8: ratio(r.at8.up),
+    stateBytesRatioVsBaseline: round(r.stateBytes.csbs / Math.max(1, r.stateBytes.baseline)),
+    stateBytesRatioVsBaselineAt8: round(r.at8.stateBytes.csbs / Math.max(1, r.at8.stateBytes.baseline)),
     changeWallRatioVsBaselineAt8: ratio(r.at8.change),
     changeRequestsAt8: change8.requests.total,
     providerCpuRatioVsBaseline: round(processCpu / Math.max(1, baselineCpu)),

@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { EngineStack, engineBin, programBase, REPO_ROOT } from "../tests/support/engine";
 import { noopPreviewApiFloorMs } from "./api-floor";
 import { addBenchProject, setCsbsSettings, stackConfig, startBenchCloud, type BenchProject } from "./bench-cloud";
-import { computeFigures, type BenchFigures, type BenchRecords, type PairedRuns } from "./figures";
+import { computeFigures, type BenchFigures, type BenchRecords, type PairedRuns, type StateBytes } from "./figures";
 import { addMainFleet, configureProfiles } from "./fleet";
 import { prepareFleetGrowth, runFleetGrowth, type FleetGrowthContext } from "./fleet-growth";
 import { BENCH_REGIONS } from "./fleet-scale";
@@ -39,6 +39,11 @@ async function stackFor(project: string, program: string, spec: BenchSpec, cloud
     for (const [k, v] of Object.entries(secrets)) await stack.cli(["config", "set", "--secret", k, v], { check: true });
   }
   return stack;
+}
+
+/** The state files' sizes of a pair of stacks, as they are now. */
+function stateBytesOf(pair: { baseline: EngineStack; csbs: EngineStack }): StateBytes {
+  return { csbs: Buffer.byteLength(pair.csbs.stateFileText()), baseline: Buffer.byteLength(pair.baseline.stateFileText()) };
 }
 
 function changedAssociations(before: BenchSpec, after: BenchSpec): number {
@@ -114,12 +119,14 @@ export async function runBench(scale: BenchScale, say: (line: string) => void): 
     });
 
     const ups: PairedRuns[] = [];
+    let stateBytes: StateBytes = { csbs: 0, baseline: 0 };
     for (let i = 0; i < scale.repeat; i++) {
       if (i > 0) {
         // Back to empty for the next up from empty; not measured.
         for (const s of [baseline, csbs]) await s.cli(["destroy", "--yes", "--skip-preview"], { check: true });
       }
       ups.push(await paired("up", "up", i));
+      if (i === 0) stateBytes = stateBytesOf({ baseline, csbs });
     }
     const previews: PairedRuns[] = [];
     for (let i = 0; i < scale.repeat; i++) previews.push(await paired("preview", "no-op preview", i, ["--expect-no-changes"]));
@@ -143,6 +150,7 @@ export async function runBench(scale: BenchScale, say: (line: string) => void): 
     // 8 associations per policy: the up from empty once, then changes of every association at once.
     const pair8 = { baseline: baseline8, csbs: csbs8 };
     const up8 = await paired("up", "up at 8", 0, [], pair8);
+    const stateBytes8 = stateBytesOf(pair8);
     const changes8: PairedRuns[] = [];
     for (let i = 0; i < scale.repeat; i++) {
       const target = i % 2 === 0 ? changed8 : initial8;
@@ -185,6 +193,7 @@ export async function runBench(scale: BenchScale, say: (line: string) => void): 
       resources: resourceCount(initial),
       changedAssociations: changedAssociations(initial, changed),
       up: merge(ups),
+      stateBytes,
       preview: merge(previews),
       change: merge(changes),
       refresh: merge(refreshes),
@@ -195,6 +204,7 @@ export async function runBench(scale: BenchScale, say: (line: string) => void): 
         resources: resourceCount(initial8),
         changedAssociations: changedAssociations(initial8, changed8),
         up: up8,
+        stateBytes: stateBytes8,
         change: merge(changes8),
         countAssociations: countAssociations8,
       },

@@ -25,13 +25,14 @@ function records(associations: number, createRequests: number): BenchRecords {
     resources: { policies: associations, associations },
     changedAssociations: associations,
     up: pair(),
+    stateBytes: { csbs: 100, baseline: 100 },
     preview: pair(),
     change: pair(2 * associations),
     refresh: pair(),
     countPolicies: op("count policies", associations),
     countAssociations: op("count associations", createRequests),
     noopPreviewApiFloorMs: 0,
-    at8: { resources: { policies: associations, associations: 8 * associations }, changedAssociations: 8 * associations, up: pair(), change: pair(), countAssociations: op("count 8", 0) },
+    at8: { resources: { policies: associations, associations: 8 * associations }, changedAssociations: 8 * associations, up: pair(), stateBytes: { csbs: 100, baseline: 100 }, change: pair(), countAssociations: op("count 8", 0) },
     waits: { seconds: 5, ups: [op("waits", 0, 1000)], countPolicies: op("count waits", associations) },
     fleet: { sizes: [] },
   };
@@ -67,6 +68,22 @@ describe("the bench's goal check", () => {
     assert.equal(computeFigures(r, 1).upWaitOverheadRatio, 1.1);
     assert.equal(computeFigures(r, 1).upWithWaitsWallMs, 6500);
     assert.equal(verdict(r, "upWaitOverheadRatio")?.met, true);
+  });
+
+  it("judges the request figures on the repeat that sent the most: a change at 8 of 74, 76 and 74 requests for 256 associations gives 76 / 256", () => {
+    const r = records(32, 64);
+    r.at8.change = { csbs: [op("change 1", 74), op("change 2", 76), op("change 3", 74)], baseline: [op("b 1", 0), op("b 2", 0), op("b 3", 0)] };
+    assert.equal(exactFigures(r, 1).requestsPerAssociationUpdateAt8, 76 / 256);
+    r.refresh = { csbs: [op("refresh 1", 33), op("refresh 2", 40)], baseline: [op("b 1", 0), op("b 2", 0)] };
+    assert.equal(exactFigures(r, 1).refreshRequestsPerResource, 40 / 64);
+  });
+
+  it("counts a no-op preview's writes in every repeat: one write in the second of two fails noopPreviewWrites = 0", () => {
+    const r = records(32, 64);
+    const writing = op("preview 2", 3);
+    writing.requests.writes = 1;
+    r.preview = { csbs: [op("preview 1", 3), writing], baseline: [op("b 1", 0), op("b 2", 0)] };
+    assert.equal(verdict(r, "noopPreviewWrites")?.met, false);
   });
 
   it("writes each goal as the issue's table does", () => {
