@@ -1,25 +1,29 @@
 /**
- * State written by pulumi-csbs 0.1.0 names its hooks by their file paths (`pulumi-csbs/dist/provider/hooks/*.js`)
- * in every resource's serialized provider. This stack's state is written by that exact loader text; the installed
- * package must still refresh it, update the resources and delete them, through the real engine.
+ * Older state holds a provider serialized method by method, each method requiring the hooks: 0.1.0 by their file
+ * paths (`pulumi-csbs/dist/provider/hooks/*.js`), later versions by the `exports` subpaths
+ * `pulumi-csbs/provider/*-hooks`, before the SDK handed Pulumi a loader module. Each stack here is written by one
+ * of those exact loader texts; the installed package must still refresh it, update the resources and delete them,
+ * through the real engine.
  */
 import * as assert from "node:assert/strict";
 import { demoStackConfig, startTestCloud, type TestCloud } from "../support/cloud";
 import { EngineStack } from "../support/engine";
 import { CsbsDirect } from "./scenarios/csbs-direct";
 import { configureStack } from "./scenarios/program";
+import { assertLoaderText } from "./scenarios/secret-leaks";
 
-/** The 0.1.0 loader objects, as that version's SDK wrote them, and BackupPolicies built on them. */
-const LEGACY_PROGRAM = `
+/** The loader text of an older SDK: the policy provider as an object whose methods require `hooks`. */
+function legacyProgram(hooks: string): string {
+  const methods = ["configure(req)", "check(olds, news)", "diff(id, olds, news)", "create(inputs)", "read(id, props)", "update(id, olds, news)", "delete(id, props)"];
+  const lines = methods.map((m) => {
+    const name = m.slice(0, m.indexOf("("));
+    const params = m.slice(m.indexOf("("));
+    return `  ${name}: ${params} => require(${JSON.stringify(hooks)}).${m},`;
+  });
+  return `
 const pulumi = require("@pulumi/pulumi");
 const policyProvider = {
-  configure: (req) => require("pulumi-csbs/dist/provider/hooks/policy-hooks.js").configure(req),
-  check: (olds, news) => require("pulumi-csbs/dist/provider/hooks/policy-hooks.js").check(olds, news),
-  diff: (id, olds, news) => require("pulumi-csbs/dist/provider/hooks/policy-hooks.js").diff(id, olds, news),
-  create: (inputs) => require("pulumi-csbs/dist/provider/hooks/policy-hooks.js").create(inputs),
-  read: (id, props) => require("pulumi-csbs/dist/provider/hooks/policy-hooks.js").read(id, props),
-  update: (id, olds, news) => require("pulumi-csbs/dist/provider/hooks/policy-hooks.js").update(id, olds, news),
-  delete: (id, props) => require("pulumi-csbs/dist/provider/hooks/policy-hooks.js").delete(id, props),
+${lines.join("\n")}
 };
 const outputs = { status: undefined, createdAt: undefined, pattern: undefined, projectId: undefined };
 const schedule = { times: ["02:00"], weekdays: ["MO"] };
@@ -27,6 +31,12 @@ const kept = new pulumi.dynamic.Resource(policyProvider, "kept", { __resourceNam
 const dropped = new pulumi.dynamic.Resource(policyProvider, "dropped", { __resourceName: "dropped", name: "legacy-dropped", schedule, retention: { maxBackups: 7 }, ...outputs }, undefined, "csbs", "BackupPolicy");
 module.exports = { kept: kept.id, dropped: dropped.id };
 `;
+}
+
+const LEGACY_TEXTS = [
+  { version: "0.1.0", hooks: "pulumi-csbs/dist/provider/hooks/policy-hooks.js" },
+  { version: "exports-subpath", hooks: "pulumi-csbs/provider/policy-hooks" },
+];
 
 /** The same stack on today's SDK: `kept` with a new description, `dropped` no longer declared. */
 const CURRENT_PROGRAM = `
@@ -35,7 +45,8 @@ const kept = new csbs.BackupPolicy("kept", { name: "legacy-kept", description: "
 module.exports = { kept: kept.id };
 `;
 
-describe("a stack whose state was written by the 0.1.0 loader text", function () {
+for (const legacy of LEGACY_TEXTS) {
+describe(`a stack whose state was written by the ${legacy.version} loader text`, function () {
   this.timeout(300_000);
   let cloud: TestCloud;
   let stack: EngineStack;
@@ -44,7 +55,7 @@ describe("a stack whose state was written by the 0.1.0 loader text", function ()
   before(async () => {
     cloud = await startTestCloud();
     api = await CsbsDirect.login(cloud);
-    stack = await EngineStack.create({ project: "legacy-state", files: { "index.js": LEGACY_PROGRAM } });
+    stack = await EngineStack.create({ project: "legacy-state", files: { "index.js": legacyProgram(legacy.hooks) } });
     const { config, secrets } = demoStackConfig(cloud);
     await configureStack(stack, config, secrets);
     const up = await stack.up();
@@ -55,13 +66,13 @@ describe("a stack whose state was written by the 0.1.0 loader text", function ()
     await cloud?.close();
   });
 
-  it("holds the 0.1.0 hook paths in every resource's serialized provider", async () => {
+  it(`holds the ${legacy.version} hook paths in every resource's serialized provider`, async () => {
     const policies = await stack.resourcesOfType("pulumi-nodejs:dynamic/csbs:BackupPolicy");
     assert.equal(policies.length, 2);
-    for (const p of policies) assert.match(String(p.inputs?.__provider), /pulumi-csbs\/dist\/provider\/hooks\/policy-hooks\.js/);
+    for (const p of policies) assert.ok(String(p.inputs?.__provider).includes(`require("${legacy.hooks}")`), String(p.inputs?.__provider));
   });
 
-  it("refreshes through the 0.1.0 text, seeing a change made in the cloud", async () => {
+  it(`refreshes through the ${legacy.version} text, seeing a change made in the cloud`, async () => {
     const [kept] = (await api.policies()).filter((p) => p.name === "legacy-kept");
     assert.ok(kept);
     await api.call("PUT", `/policies/${kept.id}`, { policy: { description: "changed in the console" } });
@@ -71,12 +82,15 @@ describe("a stack whose state was written by the 0.1.0 loader text", function ()
     assert.equal(state.find((r) => r.outputs?.name === "legacy-kept")?.outputs?.description, "changed in the console");
   });
 
-  it("updates a resource after the upgrade and deletes the one no longer declared with its 0.1.0 text", async () => {
+  it(`updates a resource after the upgrade and deletes the one no longer declared with its ${legacy.version} text`, async () => {
     stack.writeProgram({ "index.js": CURRENT_PROGRAM });
     const up = await stack.up();
     assert.equal(up.code, 0, up.output);
     const live = await api.policies();
     assert.deepEqual(live.map((p) => [p.name, p.description]), [["legacy-kept", "after the upgrade"]]);
+    // The updated resource now holds today's loader text, in its inputs and its outputs.
+    const [kept] = await stack.resourcesOfType("pulumi-nodejs:dynamic/csbs:BackupPolicy");
+    for (const text of [kept?.inputs?.__provider, kept?.outputs?.__provider]) assertLoaderText(String(text));
   });
 
   it("destroys what is left", async () => {
@@ -85,3 +99,4 @@ describe("a stack whose state was written by the 0.1.0 loader text", function ()
     assert.deepEqual(await api.policies(), []);
   });
 });
+}
