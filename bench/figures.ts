@@ -26,7 +26,7 @@ export interface BenchRecords {
   changedAssociations: number;
   /** `pulumi up` from empty (stacks destroyed, untimed, between repeats). */
   up: PairedRuns;
-  /** Bytes of each stack's state file after its first up from empty: the engine rewrites it at every step. */
+  /** Bytes of each stack's state file after an up from empty: the engine rewrites it at every step. */
   stateBytes: StateBytes;
   /** `pulumi preview --expect-no-changes` right after the up. */
   preview: PairedRuns;

@@ -64,7 +64,7 @@ export const HOW_MEASURED: Partial<Record<keyof BenchFigures, string>> = {
   changeWallRatioVsBaseline: "fastest change `pulumi up`, divided by the fastest baseline change",
   upWallRatioVsBaselineAt8: "the one `pulumi up` from empty of the 8-per-policy stack, divided by its baseline's",
   stateBytesRatioVsBaseline:
-    "bytes of the main stack's state file (the file backend's checkpoint, which the engine rewrites at every step's start and end) after its first up from empty, divided by the baseline stack's at the same point",
+    "bytes of the main stack's state file (the file backend's checkpoint, which the engine rewrites at every step's start and end) after an up from empty, divided by the baseline stack's at the same point",
   stateBytesRatioVsBaselineAt8: "the same for the 8-per-policy stacks, after their up from empty",
   changeWallRatioVsBaselineAt8: "fastest change `pulumi up` of the 8-per-policy stack (every association changed at once), divided by the fastest baseline change of the same shape (run alternately)",
   changeRequestsAt8: `${ALL} of a change ${UP} of the 8-per-policy stack; of the repeated changes, the one that sent the most`,

@@ -119,15 +119,15 @@ export async function runBench(scale: BenchScale, say: (line: string) => void): 
     });
 
     const ups: PairedRuns[] = [];
-    let stateBytes: StateBytes = { csbs: 0, baseline: 0 };
     for (let i = 0; i < scale.repeat; i++) {
       if (i > 0) {
         // Back to empty for the next up from empty; not measured.
         for (const s of [baseline, csbs]) await s.cli(["destroy", "--yes", "--skip-preview"], { check: true });
       }
       ups.push(await paired("up", "up", i));
-      if (i === 0) stateBytes = stateBytesOf({ baseline, csbs });
     }
+    // Every repeat is the same up from empty, so the state after the last is the state after each.
+    const stateBytes = stateBytesOf({ baseline, csbs });
     const previews: PairedRuns[] = [];
     for (let i = 0; i < scale.repeat; i++) previews.push(await paired("preview", "no-op preview", i, ["--expect-no-changes"]));
     // Each run replaces half of every policy's servers: to the spare servers, back, and again.
