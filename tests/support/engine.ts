@@ -57,8 +57,11 @@ async function buildProgramBase(): Promise<string> {
   process.once("exit", () => fs.rmSync(base, { recursive: true, force: true }));
   const packDir = path.join(base, ".pack");
   fs.mkdirSync(packDir);
-  // The code is built already (npm test builds first); `prepack` (tsc) is for fresh clones, and several test
-  // workers running it at once would rewrite dist/ under each other.
+  // The code is built already (npm test builds first); `prepack` (tsc, then the hooks bundle) is for fresh clones,
+  // and several test workers running tsc at once would rewrite dist/ under each other. The bundle is made here, so
+  // the package holds one of today's modules (each worker renames a whole file into place).
+  const bundled = await exec(process.execPath, [path.join(REPO_ROOT, "scripts", "bundle-hooks.js")], { cwd: REPO_ROOT });
+  if (bundled.code !== 0) throw new Error(`bundling the hooks failed:\n${bundled.output}`);
   const packed = await exec("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", packDir], { cwd: REPO_ROOT });
   if (packed.code !== 0) throw new Error(`npm pack failed:\n${packed.output}`);
   const tarball = path.join(packDir, packed.stdout.trim().split("\n").pop() ?? "");
