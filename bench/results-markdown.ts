@@ -54,7 +54,7 @@ export const HOW_MEASURED: Partial<Record<keyof BenchFigures, string>> = {
   previewApiFloorRatio: "(fastest baseline no-op preview + noopPreviewApiFloorMs) / fastest baseline no-op preview: the preview ratio if the provider added nothing but those calls",
   refreshWallRatioVsBaseline: "fastest `pulumi refresh`, divided by the fastest baseline refresh",
   providerCpuRatioVsBaseline:
-    "CPU (user + system) of the dynamic-provider process summed over every paired up, no-op preview, change and refresh, divided by the same sum of the baseline's provider process",
+    "CPU (user + system) of the dynamic-provider process summed over every paired up, no-op preview, change and refresh, divided by the same sum of the baseline's provider process; the provider's code cache starts empty at the start of the bench run, in a directory of its own",
   providerCpuMsPerHook:
     "CPU (user + system) of the dynamic-provider process minus that of the baseline's provider process in the paired run, summed over every up, preview, change and refresh, divided by the pulumi-csbs hook calls (check, diff, create, read, update, delete) of those runs",
   providerProcessCpuMsPerHook:
@@ -127,6 +127,7 @@ export function resultsMarkdown(o: BenchOutcome, analysis: string): string {
         ? ` (projects main-0…main-${o.scale.profiles - 1}, one full ${o.scale.policies} × ${o.scale.serversPerPolicy} each, alternating RegionOne and RegionTwo; the counting and 8-per-policy stacks stay one project each)`
         : " (the stack-wide settings, project bench)"),
     `* Setup (pack, install for the programs, stack init, fixtures): ${o.setupSeconds.toFixed(0)} s; whole bench: ${o.totalSeconds.toFixed(0)} s`,
+    `* The provider processes' code cache (provider/packaged/code-cache.ts): a directory of this run, with ${o.codeCache?.filesAtStart ?? "an unrecorded number of"} cache file(s) at the start and ${o.codeCache?.filesAtEnd ?? "an unrecorded number"} at the end: the first csbs operation compiled the hooks bundle from source`,
     "",
     "## Figures",
     "",

@@ -28,6 +28,16 @@ export interface BenchOutcome {
   /** Seconds spent preparing (packing the package, installing it for the programs, starting stacks). */
   setupSeconds: number;
   totalSeconds: number;
+  /**
+   * The provider processes' code cache directory of this run: cache files in it before the first operation, and after
+   * the last. Optional: an outcome file written before this was recorded still renders (BENCH_RENDER_ONLY).
+   */
+  codeCache?: { filesAtStart: number; filesAtEnd: number };
+}
+
+function cacheFiles(xdgCacheHome: string): number {
+  const dir = path.join(xdgCacheHome, "pulumi-csbs", "code-cache");
+  return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".v8")).length : 0;
 }
 
 async function stackFor(project: string, program: string, spec: BenchSpec, cloud?: LocalCloud, account?: BenchProject): Promise<EngineStack> {
@@ -68,6 +78,13 @@ export async function runBench(scale: BenchScale, say: (line: string) => void): 
   const cloud = await startBenchCloud();
   const stacks: EngineStack[] = [];
   const probeDir = fs.mkdtempSync(path.join(os.tmpdir(), "csbs-bench-probe-"));
+  // The provider processes' code cache (provider/packaged/code-cache.ts) starts empty, in a directory of this run,
+  // as on a machine that never ran pulumi-csbs: the first csbs operation compiles the hooks bundle from source and
+  // saves the cache, the later ones compile from it, as they would on a user's machine.
+  const codeCacheHome = fs.mkdtempSync(path.join(os.tmpdir(), "csbs-bench-code-cache-"));
+  const callersCacheHome = process.env.XDG_CACHE_HOME;
+  process.env.XDG_CACHE_HOME = codeCacheHome;
+  const cacheFilesAtStart = cacheFiles(codeCacheHome);
   try {
     const need = serversNeeded(scale, replacedPerPolicy(scale));
     // BENCH_PROFILES: one project of `need` per profile; at 1 the one project "bench", no profiles.
@@ -212,10 +229,14 @@ export async function runBench(scale: BenchScale, say: (line: string) => void): 
       fleet: fleetGrowth,
     };
     const figures = computeFigures(records, need.declared * scale.profiles);
-    return { scale, machine, figures, records, setupSeconds, totalSeconds: (performance.now() - started) / 1000 };
+    const codeCache = { filesAtStart: cacheFilesAtStart, filesAtEnd: cacheFiles(codeCacheHome) };
+    return { scale, machine, figures, records, setupSeconds, totalSeconds: (performance.now() - started) / 1000, codeCache };
   } finally {
     for (const s of stacks) s.dispose();
     fs.rmSync(probeDir, { recursive: true, force: true });
+    fs.rmSync(codeCacheHome, { recursive: true, force: true });
+    if (callersCacheHome === undefined) delete process.env.XDG_CACHE_HOME;
+    else process.env.XDG_CACHE_HOME = callersCacheHome;
     // The packed package installed for the programs (≈ 130 MB per run); this process made it and is done with it.
     fs.rmSync(base, { recursive: true, force: true });
     await cloud.close();

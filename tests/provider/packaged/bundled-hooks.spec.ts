@@ -102,13 +102,15 @@ describe("the hooks as an installed package serves them", function () {
   });
 
   it("in a checkout, loads the hooks modules themselves (its dist/ may hold a bundle of older modules)", () => {
-    const report = inFreshProcess<{ source: unknown; same: boolean }>(DIST, `
-      const packaged = require(${JSON.stringify(path.join(DIST, "provider/packaged/policy-hooks.js"))});
-      report = {
-        source: require(${JSON.stringify(path.join(DIST, "provider/packaged/bundled-hooks.js"))}).hooksSource(),
-        same: packaged === require(${JSON.stringify(path.join(DIST, "provider/hooks/policy-hooks.js"))}),
-      };`);
-    assert.deepEqual(report, { source: { from: "modules" }, same: true });
+    const pairs = [
+      [path.resolve(__dirname, "../../../provider/packaged/policy-hooks.js"), path.resolve(__dirname, "../../../provider/hooks/policy-hooks.js")],
+      [path.resolve(__dirname, "../../../provider/packaged/association-hooks.js"), path.resolve(__dirname, "../../../provider/hooks/association-hooks.js")],
+      [path.resolve(__dirname, "../../../provider/packaged/server-backup-hooks.js"), path.resolve(__dirname, "../../../provider/hooks/server-backup-hooks.js")],
+    ];
+    const report = inFreshProcess<{ source: unknown; same: boolean[] }>(DIST, `
+      const same = ${JSON.stringify(pairs)}.map(([packaged, hooks]) => require(packaged) === require(hooks));
+      report = { source: require(${JSON.stringify(path.join(DIST, "provider", "packaged", "bundled-hooks.js"))}).hooksSource(), same };`);
+    assert.deepEqual(report, { source: { from: "modules" }, same: [true, true, true] });
   });
 });
 
