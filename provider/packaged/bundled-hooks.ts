@@ -1,7 +1,8 @@
 /**
  * The hooks as an installed package serves them: one esbuild bundle of ./hooks-entry and zod (written next to this
  * file by scripts/bundle-hooks.js whenever the package is packed), compiled through the code cache. A new provider
- * process then reads one file instead of about 130 modules and, from the second run on, compiles almost nothing.
+ * process then reads one file instead of about 130 modules (99 of ours and 33 of zod's by the first checks) and,
+ * from the second run on, takes from the cache what the first run's hooks compiled.
  *
  * Every public hooks subpath comes here, so a process holds one copy of the provider, and one runtime, whichever
  * loader text its state names. A checkout (a linked package, the tests' own imports) loads the modules themselves:
