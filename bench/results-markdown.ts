@@ -127,7 +127,7 @@ export function resultsMarkdown(o: BenchOutcome, analysis: string): string {
         ? ` (projects main-0…main-${o.scale.profiles - 1}, one full ${o.scale.policies} × ${o.scale.serversPerPolicy} each, alternating RegionOne and RegionTwo; the counting and 8-per-policy stacks stay one project each)`
         : " (the stack-wide settings, project bench)"),
     `* Setup (pack, install for the programs, stack init, fixtures): ${o.setupSeconds.toFixed(0)} s; whole bench: ${o.totalSeconds.toFixed(0)} s`,
-    `* The provider processes' code cache (provider/packaged/code-cache.ts): a directory of this run, with ${o.codeCache?.filesAtStart ?? "an unrecorded number of"} cache file(s) at the start and ${o.codeCache?.filesAtEnd ?? "an unrecorded number"} at the end: the first csbs operation compiled the hooks bundle from source`,
+    `* The provider processes' code cache (provider/packaged/code-cache.ts): a directory made empty for this run, with ${o.codeCache?.filesAtEnd ?? "an unrecorded number of"} cache file(s) at the end: the first csbs operation compiled the hooks bundle from source`,
     "",
     "## Figures",
     "",

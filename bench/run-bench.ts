@@ -19,6 +19,7 @@ import { RequestLogClient } from "./request-tally";
 import { scaleAt8, serversNeeded, type BenchScale } from "./scale";
 import { timedOperation, type OperationKind, type OperationRecord } from "./timed-operation";
 import type { LocalCloud } from "../localcloud";
+import { defaultCacheDir } from "../provider/packaged/code-cache";
 
 export interface BenchOutcome {
   scale: BenchScale;
@@ -29,14 +30,15 @@ export interface BenchOutcome {
   setupSeconds: number;
   totalSeconds: number;
   /**
-   * The provider processes' code cache directory of this run: cache files in it before the first operation, and after
-   * the last. Optional: an outcome file written before this was recorded still renders (BENCH_RENDER_ONLY).
+   * The provider processes' code cache directory of this run (made empty for it): the cache files in it after the last
+   * operation. Optional: an outcome file written before this was recorded still renders (BENCH_RENDER_ONLY).
    */
-  codeCache?: { filesAtStart: number; filesAtEnd: number };
+  codeCache?: { filesAtEnd: number };
 }
 
+/** The cache files the provider processes wrote under this XDG_CACHE_HOME. */
 function cacheFiles(xdgCacheHome: string): number {
-  const dir = path.join(xdgCacheHome, "pulumi-csbs", "code-cache");
+  const dir = defaultCacheDir({ XDG_CACHE_HOME: xdgCacheHome });
   return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".v8")).length : 0;
 }
 
@@ -84,7 +86,6 @@ export async function runBench(scale: BenchScale, say: (line: string) => void): 
   const codeCacheHome = fs.mkdtempSync(path.join(os.tmpdir(), "csbs-bench-code-cache-"));
   const callersCacheHome = process.env.XDG_CACHE_HOME;
   process.env.XDG_CACHE_HOME = codeCacheHome;
-  const cacheFilesAtStart = cacheFiles(codeCacheHome);
   try {
     const need = serversNeeded(scale, replacedPerPolicy(scale));
     // BENCH_PROFILES: one project of `need` per profile; at 1 the one project "bench", no profiles.
@@ -229,7 +230,7 @@ export async function runBench(scale: BenchScale, say: (line: string) => void): 
       fleet: fleetGrowth,
     };
     const figures = computeFigures(records, need.declared * scale.profiles);
-    const codeCache = { filesAtStart: cacheFilesAtStart, filesAtEnd: cacheFiles(codeCacheHome) };
+    const codeCache = { filesAtEnd: cacheFiles(codeCacheHome) };
     return { scale, machine, figures, records, setupSeconds, totalSeconds: (performance.now() - started) / 1000, codeCache };
   } finally {
     for (const s of stacks) s.dispose();

@@ -57,7 +57,7 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
  * The cache file's name: a digest of the source with the Node version and architecture, so that a changed file or
  * another Node never meets an old cache (V8 checks only the source's length, and its own version and flags).
  */
-export function cacheFileName(source: string, nodeVersion = process.version, arch = process.arch): string {
+export function cacheFileName(source: string | Buffer, nodeVersion = process.version, arch = process.arch): string {
   const digest = createHash("sha256").update(`${nodeVersion}\0${arch}\0`).update(source).digest("hex").slice(0, 32);
   return `${digest}-${nodeVersion}-${arch}.v8`;
 }
@@ -80,11 +80,13 @@ export function trustedCacheDir(dir: string): boolean {
 
 /** Runs `file` (CommonJS) as `require` would, compiled from its code cache when there is a usable one. */
 export function loadWithCodeCache<T>(file: string, options: CodeCacheOptions = {}): CachedLoad<T> {
-  const source = fs.readFileSync(file, "utf8");
+  // Read once: the digest is taken of the bytes (a string would be encoded to UTF-8 again for it), the script of the text.
+  const bytes = fs.readFileSync(file);
+  const source = bytes.toString("utf8");
   const enabled = options.enabled ?? process.env[CODE_CACHE_ENV] !== "off";
   const dir = options.dir ?? defaultCacheDir();
   const trusted = enabled && trustedCacheDir(dir);
-  const cacheFile = trusted ? path.join(dir, cacheFileName(source)) : undefined;
+  const cacheFile = trusted ? path.join(dir, cacheFileName(bytes)) : undefined;
   const cachedData = cacheFile ? readIfPresent(cacheFile) : undefined;
 
   const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });

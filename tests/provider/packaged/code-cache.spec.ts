@@ -125,6 +125,7 @@ describe("the code cache of the provider's bundle", () => {
     const names = new Set([cacheFileName("a"), cacheFileName("b"), cacheFileName("a", "v99.0.0"), cacheFileName("a", undefined, "arm64")]);
     assert.equal(names.size, 4);
     assert.equal(cacheFileName("a"), cacheFileName("a"));
+    assert.equal(cacheFileName(Buffer.from("é")), cacheFileName("é"), "the bytes of a file name it as its text does");
   });
 
   it("trusts a directory it made itself", () => {
