@@ -14,7 +14,8 @@ export interface RevisionedStore extends Store {
 }
 
 interface Index<T> {
-  revision: number;
+  /** The revisions the index was built from (a volume's place depends on its server's creation too). */
+  revision: string;
   byId: Map<string, T>;
   byProject: Map<string, T[]>;
 }
@@ -40,29 +41,42 @@ export class StoreComputeView implements ComputeView {
     return v && v.projectId === projectId ? v : undefined;
   }
 
+  /** Newest first, as Cinder lists them (created desc, then id desc); a volume is created with its server. */
   listVolumes(projectId: string): VolumeFixture[] {
     return (this.volumeIndex().byProject.get(projectId) ?? []).slice();
   }
 
+  /** When a volume was created, as Cinder shows it: with its server, else at the epoch. */
+  volumeCreatedAt(volume: VolumeFixture): string {
+    const server = volume.serverId ? this.serverIndex().byId.get(volume.serverId) : undefined;
+    return server?.createdAt ?? new Date(0).toISOString();
+  }
+
   private serverIndex(): Index<ServerFixture> {
-    if (!this.servers || this.servers.revision !== this.store.revision(SERVERS)) {
-      this.servers = build(this.store.revision(SERVERS), this.store.list(SERVERS), (a, b) =>
-        a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1,
-      );
+    const revision = String(this.store.revision(SERVERS));
+    if (!this.servers || this.servers.revision !== revision) {
+      this.servers = build(revision, this.store.list(SERVERS), (a) => a.createdAt);
     }
     return this.servers;
   }
 
   private volumeIndex(): Index<VolumeFixture> {
-    if (!this.volumes || this.volumes.revision !== this.store.revision(VOLUMES)) {
-      this.volumes = build(this.store.revision(VOLUMES), this.store.list(VOLUMES), (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const revision = `${this.store.revision(VOLUMES)}/${this.store.revision(SERVERS)}`;
+    if (!this.volumes || this.volumes.revision !== revision) {
+      this.volumes = build(revision, this.store.list(VOLUMES), (v) => this.volumeCreatedAt(v));
     }
     return this.volumes;
   }
 }
 
-function build<T extends { id: string; projectId: string }>(revision: number, items: T[], order: (a: T, b: T) => number): Index<T> {
-  items.sort(order);
+/** The items indexed newest first (created desc, then id desc), the default order of Nova's and Cinder's lists. */
+function build<T extends { id: string; projectId: string }>(revision: string, items: T[], createdAt: (item: T) => string): Index<T> {
+  const created = new Map(items.map((item) => [item, createdAt(item)]));
+  items.sort((a, b) => {
+    const ca = created.get(a)!;
+    const cb = created.get(b)!;
+    return ca === cb ? (a.id < b.id ? 1 : a.id > b.id ? -1 : 0) : ca < cb ? 1 : -1;
+  });
   const byId = new Map<string, T>();
   const byProject = new Map<string, T[]>();
   for (const item of items) {

@@ -12,8 +12,8 @@ import { getRoutes } from "../compute/get-route";
 import { cinderPage } from "./cinder-paging";
 import { microversionDoc } from "../compute/version-doc";
 
-function volumeDetail(baseUrl: string, v: VolumeFixture, server: ServerFixture | undefined, userId: string) {
-  const created = naiveMicrosTime(new Date(server?.createdAt ?? 0));
+function volumeDetail(baseUrl: string, v: VolumeFixture, server: ServerFixture | undefined, createdAt: string, userId: string) {
+  const created = naiveMicrosTime(new Date(createdAt));
   const index = server ? server.volumeIds.indexOf(v.id) : -1;
   const attachments = server
     ? [
@@ -66,7 +66,7 @@ export function cinderRoutes(view: StoreComputeView, baseUrl: () => string): Rou
     return requireRead(req, "volume", "volume:get");
   };
   const render = (v: VolumeFixture, userId: string) =>
-    volumeDetail(baseUrl(), v, v.serverId ? view.getServer(v.projectId, v.serverId) : undefined, userId);
+    volumeDetail(baseUrl(), v, v.serverId ? view.getServer(v.projectId, v.serverId) : undefined, view.volumeCreatedAt(v), userId);
 
   const list = (req: CloudRequest, detail: boolean) => {
     const auth = caller(req);

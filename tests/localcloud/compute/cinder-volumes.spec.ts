@@ -11,6 +11,7 @@ interface Volume {
   status: string;
   attachments: Array<{ server_id: string; volume_id: string; device: string }>;
   "os-vol-tenant-attr:tenant_id": string;
+  created_at: string;
 }
 
 describe("localcloud Cinder subset (/volume/v3/{project_id})", function () {
@@ -60,6 +61,18 @@ describe("localcloud Cinder subset (/volume/v3/{project_id})", function () {
     const brief = (await vol("/volumes?limit=2")).body as { volumes: Array<{ id: string; name: string }>; volumes_links?: unknown[] };
     assert.equal(brief.volumes.length, 2);
     assert.ok(brief.volumes_links, "a next link when more volumes exist");
+  });
+
+  it("lists volumes newest first, as Cinder's default sort does (created_at desc, then id desc), a disk created with its server", async () => {
+    const volumes = ((await vol("/volumes/detail")).body as { volumes: Volume[] }).volumes;
+    const key = (v: Volume) => [v.created_at, v.id] as const;
+    for (let i = 1; i < volumes.length; i++) {
+      const [a, b] = [key(volumes[i - 1]!), key(volumes[i]!)];
+      assert.ok(a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]), `${a.join(" ")} lists before ${b.join(" ")}`);
+    }
+    const servers = (await request("GET", `${ctx.cloud.url}/compute/v2.1/servers/detail`, { token: ctx.demo.token })).body as { servers: Array<{ id: string }> };
+    const newest = servers.servers[0]!.id;
+    assert.equal(volumes[0]!.attachments[0]?.server_id, newest, "the first volume is a disk of the newest server, which Nova lists first");
   });
 
   it("pages as Cinder: a next link on every full page with marker last, limit 0 an empty page, offset after the marker", async () => {
