@@ -1,7 +1,7 @@
 /** Typed calls to Cinder (block storage v3): the volume facts behind the "no shared disk" rule. */
 import type { CinderVolume, CinderVolumeBody } from "../wire/cinder";
 import { isApiError } from "./api-error";
-import { collectPages, type PageLink } from "./pagination";
+import { PageCursor, type PageLink } from "./pagination";
 import type { Session } from "./session";
 
 /** The answer of GET /volumes/detail (one page). */
@@ -25,9 +25,9 @@ export class CinderClient {
     }
   }
 
-  /** Every volume of the project with details (all pages). */
-  async listVolumesDetail(): Promise<CinderVolume[]> {
-    return collectPages<CinderVolume>({}, async (query) => {
+  /** The project's volumes with details, newest first as Cinder lists them, read a page at a time as the caller asks. */
+  volumePages(): PageCursor<CinderVolume> {
+    return new PageCursor<CinderVolume>({}, async (query) => {
       const res = await this.session.request<CinderVolumeList>("volumev3", "GET", "/volumes/detail", { query });
       return { items: res.body?.volumes ?? [], links: res.body?.volumes_links };
     });

@@ -1,7 +1,7 @@
 /** Typed calls to Nova (compute v2.1): the server facts the provider checks before associating. */
 import type { NovaServer, NovaServerBody, NovaServerList } from "../wire/nova";
 import { isApiError } from "./api-error";
-import { collectPages } from "./pagination";
+import { collectPages, PageCursor, type Page } from "./pagination";
 import type { Session } from "./session";
 
 /**
@@ -25,15 +25,18 @@ export class NovaClient {
     }
   }
 
-  /** Every server of the project with details (all pages); `onPage` sees each page as it arrives. */
-  async listServersDetail(filters: { name?: string; status?: string } = {}, onPage?: (servers: readonly NovaServer[]) => void): Promise<NovaServer[]> {
-    return collectPages<NovaServer>(
-      { ...filters },
-      async (query) => {
-        const res = await this.session.request<NovaServerList>("compute", "GET", "/servers/detail", { query, headers: MICROVERSION });
-        return { items: res.body?.servers ?? [], links: res.body?.servers_links };
-      },
-      onPage,
-    );
+  /** Every server of the project with details (all pages). */
+  async listServersDetail(filters: { name?: string; status?: string } = {}): Promise<NovaServer[]> {
+    return collectPages<NovaServer>({ ...filters }, (query) => this.detailPage(query));
+  }
+
+  /** The project's servers with details, newest first as Nova lists them, read a page at a time as the caller asks. */
+  serverPages(): PageCursor<NovaServer> {
+    return new PageCursor<NovaServer>({}, (query) => this.detailPage(query));
+  }
+
+  private async detailPage(query: Record<string, string | undefined>): Promise<Page<NovaServer>> {
+    const res = await this.session.request<NovaServerList>("compute", "GET", "/servers/detail", { query, headers: MICROVERSION });
+    return { items: res.body?.servers ?? [], links: res.body?.servers_links };
   }
 }

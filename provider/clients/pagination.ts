@@ -27,29 +27,69 @@ export function nextPageQuery(links: readonly PageLink[] | undefined): Record<st
 /** Guards against a server that keeps sending the same next link. */
 export const MAX_PAGES = 1_000;
 
+/** One page as a client's `fetchPage` returns it. */
+export interface Page<T> {
+  items: T[];
+  links?: PageLink[];
+}
+
+/**
+ * A listing read one page at a time, as far as its reader needs: `next()` fetches the page after the last one
+ * read. A page whose request fails is not counted, so the next `next()` asks for that page again.
+ * Ends on the last page, on a repeated link, on an empty page, or after `MAX_PAGES`.
+ */
+export class PageCursor<T> {
+  private query: Record<string, string | undefined> | undefined;
+  private pages = 0;
+  private readonly links = new Set<string>();
+
+  constructor(
+    private readonly first: Record<string, string | undefined>,
+    private readonly fetchPage: (query: Record<string, string | undefined>) => Promise<Page<T>>,
+  ) {
+    this.query = first;
+  }
+
+  /** True once the last page has been read. */
+  get done(): boolean {
+    return this.query === undefined;
+  }
+
+  /** The items of the next page; none once {@link done}. Not to be called again before it settles. */
+  async next(): Promise<T[]> {
+    const query = this.query;
+    if (!query) return [];
+    const { items, links } = await this.fetchPage(query);
+    this.pages++;
+    const next = nextPageQuery(links);
+    const key = next ? JSON.stringify(Object.entries(next).sort()) : "";
+    if (!next || this.links.has(key) || items.length === 0 || this.pages >= MAX_PAGES) {
+      this.query = undefined;
+    } else {
+      this.links.add(key);
+      // Keep the caller's filters in case the link carries only the marker.
+      this.query = { ...this.first, ...next };
+    }
+    return items;
+  }
+}
+
 /**
  * Collects all pages: `fetchPage(query)` returns the items and links of one page; `onPage` sees each page's
  * items as it arrives (a caller may start other work before the last page).
- * Stops on the last page, on a repeated link, or after `MAX_PAGES`.
+ * Stops as {@link PageCursor} does.
  */
 export async function collectPages<T>(
   first: Record<string, string | undefined>,
-  fetchPage: (query: Record<string, string | undefined>) => Promise<{ items: T[]; links?: PageLink[] }>,
+  fetchPage: (query: Record<string, string | undefined>) => Promise<Page<T>>,
   onPage?: (items: readonly T[]) => void,
 ): Promise<T[]> {
+  const cursor = new PageCursor(first, fetchPage);
   const all: T[] = [];
-  const seen = new Set<string>();
-  let query: Record<string, string | undefined> | undefined = first;
-  for (let page = 0; query && page < MAX_PAGES; page++) {
-    const { items, links } = await fetchPage(query);
+  while (!cursor.done) {
+    const items = await cursor.next();
     all.push(...items);
     onPage?.(items);
-    const next = nextPageQuery(links);
-    const key = next ? JSON.stringify(Object.entries(next).sort()) : "";
-    if (!next || seen.has(key) || items.length === 0) break;
-    seen.add(key);
-    // Keep the caller's filters in case the link carries only the marker.
-    query = { ...first, ...next };
   }
   return all;
 }

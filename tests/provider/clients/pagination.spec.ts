@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { collectPages, nextPageQuery } from "../../../provider/clients/pagination";
+import { collectPages, nextPageQuery, PageCursor } from "../../../provider/clients/pagination";
 
 describe("pagination", () => {
   it("takes only the query of the next link, whatever host it names", () => {
@@ -41,5 +41,40 @@ describe("pagination", () => {
     });
     assert.equal(calls, 2);
     assert.deepEqual(items, [1, 2]);
+  });
+
+  describe("PageCursor", () => {
+    const twoPages = (queries: string[], fail: { once?: string } = {}) =>
+      new PageCursor<number>({}, async (q) => {
+        const at = q.marker ?? "first";
+        queries.push(at);
+        if (fail.once === at) {
+          fail.once = undefined;
+          throw new Error(`page ${at} failed`);
+        }
+        return q.marker ? { items: [3] } : { items: [1, 2], links: [{ rel: "next", href: "/p?marker=2" }] };
+      });
+
+    it("asks for a page only when its reader wants the next one", async () => {
+      const queries: string[] = [];
+      const cursor = twoPages(queries);
+      assert.deepEqual(await cursor.next(), [1, 2]);
+      assert.deepEqual(queries, ["first"]);
+      assert.equal(cursor.done, false);
+      assert.deepEqual(await cursor.next(), [3]);
+      assert.equal(cursor.done, true);
+      assert.deepEqual(await cursor.next(), []);
+      assert.deepEqual(queries, ["first", "2"]);
+    });
+
+    it("asks for the same page again after its request failed, not the one after it", async () => {
+      const queries: string[] = [];
+      const cursor = twoPages(queries, { once: "2" });
+      await cursor.next();
+      await assert.rejects(cursor.next(), /page 2 failed/);
+      assert.equal(cursor.done, false);
+      assert.deepEqual(await cursor.next(), [3]);
+      assert.deepEqual(queries, ["first", "2", "2"]);
+    });
   });
 });
