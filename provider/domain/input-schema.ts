@@ -97,8 +97,8 @@ export interface Parsed<T> {
  *
  * Without zod's JIT: zod compiles a parser for each object schema (`new Function`) during its first parses, and a
  * process parses each of ours a few dozen times (a provider process: once per resource), too few to repay that
- * compile, which the hooks bundle's code cache cannot keep either. In the bench's paired runs the change's provider
- * CPU went from 1.32–1.39× the baseline's to 1.18–1.21×.
+ * compile, which the hooks bundle's code cache cannot keep either (bench/analysis.md, fifth round: paired runs with
+ * and without it).
  */
 export function parseInputs<T>(schema: z.ZodType<T>, raw: unknown, base = ""): Parsed<T> {
   const result = schema.safeParse(raw, { reportInput: true, jitless: true });
